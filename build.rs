@@ -1,0 +1,48 @@
+//! Compiles `rules/` into the compact rule set the app embeds. A bad rule file fails the
+//! build with every problem found, each with its file, line, item and a suggestion.
+
+#[path = "src/model.rs"]
+#[allow(dead_code)]
+mod model;
+
+#[path = "src/expr.rs"]
+#[allow(dead_code)]
+mod expr;
+
+#[path = "src/compile.rs"]
+#[allow(dead_code)]
+mod compile;
+
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("rules");
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=rules/sources");
+    let (inputs, paths) = match compile::read_dir(dir) {
+        Ok(x) => x,
+        Err(errs) => fail(&errs),
+    };
+    for p in &paths {
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
+    let src = dir.join("sources");
+    let rs = match compile::compile(&inputs, &|name| std::fs::read_to_string(src.join(name)).ok()) {
+        Ok(rs) => rs,
+        Err(errs) => fail(&errs),
+    };
+    let bytes = postcard::to_allocvec(&rs).unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));
+    let out = std::env::var("OUT_DIR").unwrap_or_else(|_| fail(&["OUT_DIR is not set".into()]));
+    std::fs::write(Path::new(&out).join("ruleset.postcard"), bytes)
+        .unwrap_or_else(|e| fail(&[format!("cannot write the rule set: {e}")]));
+}
+
+fn fail(errs: &[String]) -> ! {
+    for e in errs {
+        // cargo:warning makes each problem visible in cargo's own output as well.
+        println!("cargo:warning={e}");
+        eprintln!("error: {e}");
+    }
+    eprintln!("error: {} problem(s) in rules/; the build stops here", errs.len());
+    std::process::exit(1);
+}

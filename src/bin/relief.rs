@@ -1,0 +1,286 @@
+//! `relief`: the engine on the command line, for rule authors, tests and tools.
+//!
+//! ```text
+//! relief eval PERSONA.toml [--as-of DATE] [--format json|text] [--lang zh|en]
+//! relief explain PERSONA.toml RELIEF_ID [--as-of DATE] [--lang zh|en]
+//! relief next PERSONA.toml [--as-of DATE]
+//! relief coverage
+//! relief check [CASES_DIR]
+//! ```
+//! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
+//! built in (rule authors see a change without rebuilding).
+//!
+//! Exit codes: 0 success; 1 a check failed (cases or rules); 2 bad usage or a bad input
+//! file (persona, rules); messages go to stderr as `file:line: …`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use relief_finder::engine::{evaluate, next_question};
+use relief_finder::model::{Kind, Lang, RuleSet};
+use relief_finder::{cases, compile, persona, report, ruleset};
+
+const USAGE: &str = "usage:
+  relief eval PERSONA.toml [--as-of YYYY-MM-DD] [--format json|text] [--lang zh|en]
+  relief explain PERSONA.toml RELIEF_ID [--as-of YYYY-MM-DD] [--lang zh|en]
+  relief next PERSONA.toml [--as-of YYYY-MM-DD]
+  relief coverage
+  relief check [CASES_DIR]        (default tests/cases)
+options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
+
+struct Args {
+    pos: Vec<String>,
+    as_of: Option<NaiveDate>,
+    format: String,
+    lang: Lang,
+    rules: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args { pos: vec![], as_of: None, format: "text".into(), lang: Lang::Zh, rules: None };
+    let mut it = std::env::args().skip(1);
+    while let Some(x) = it.next() {
+        let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match x.as_str() {
+            "--as-of" => {
+                let v = val("--as-of")?;
+                a.as_of = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("--as-of: \"{v}\" is not a date (YYYY-MM-DD)"))?);
+            }
+            "--format" => {
+                a.format = val("--format")?;
+                if a.format != "json" && a.format != "text" {
+                    return Err(format!("--format: \"{}\" is not json or text", a.format));
+                }
+            }
+            "--lang" => {
+                a.lang = match val("--lang")?.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(format!("--lang: \"{other}\" is not zh or en")),
+                }
+            }
+            "--rules" => a.rules = Some(PathBuf::from(val("--rules")?)),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => a.pos.push(x),
+        }
+    }
+    Ok(a)
+}
+
+fn load_rules(a: &Args) -> Result<&'static RuleSet, ExitCode> {
+    match &a.rules {
+        None => Ok(ruleset::embedded()),
+        Some(dir) => match compile::compile_dir(dir) {
+            // Leaked once per process: the CLI runs one command and exits.
+            Ok(rs) => Ok(Box::leak(Box::new(rs))),
+            Err(errs) => {
+                for e in &errs {
+                    eprintln!("{e}");
+                }
+                eprintln!("{} problem(s) in {}", errs.len(), dir.display());
+                Err(ExitCode::from(1))
+            }
+        },
+    }
+}
+
+fn load_persona(path: &str, rs: &RuleSet) -> Result<persona::Persona, ExitCode> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("{path}: {e}");
+        ExitCode::from(2)
+    })?;
+    persona::parse(path, &text, rs).map_err(|errs| {
+        for e in errs {
+            eprintln!("{e}");
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("relief: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn run(a: &Args) -> Result<ExitCode, ExitCode> {
+    let usage = || {
+        eprintln!("{USAGE}");
+        ExitCode::from(2)
+    };
+    let cmd = a.pos.first().map(String::as_str).ok_or_else(usage)?;
+    let rs = load_rules(a)?;
+    match cmd {
+        "eval" | "explain" | "next" => {
+            let path = a.pos.get(1).ok_or_else(usage)?;
+            let p = load_persona(path, rs)?;
+            let as_of = a.as_of.or(p.as_of).unwrap_or_else(today);
+            let ev = evaluate(rs, &p.facts, as_of);
+            match cmd {
+                "eval" if a.format == "json" => {
+                    let j = report::json(rs, &ev);
+                    println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                }
+                "eval" => print!("{}", report::text(rs, &ev, a.lang)),
+                "explain" => {
+                    let id = a.pos.get(2).ok_or_else(usage)?;
+                    let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
+                        let hint = relief_finder::expr::suggest(id, rs.reliefs.iter().map(|r| r.id.as_str()))
+                            .map(|s| format!(" (did you mean \"{s}\"?)"))
+                            .unwrap_or_default();
+                        eprintln!("relief: unknown relief \"{id}\"{hint}");
+                        return Err(ExitCode::from(2));
+                    };
+                    print!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
+                }
+                _ => {
+                    let asked: BTreeSet<usize> = p.not_sure.iter().filter_map(|q| rs.questions.iter().position(|x| &x.id == q)).collect();
+                    match next_question(rs, &p.facts, &asked, &ev) {
+                        Some(plan) => {
+                            let q = &rs.questions[plan.question];
+                            println!("{}", q.id);
+                            println!("  {}", q.text.get(a.lang));
+                            println!(
+                                "  why: its answer can settle {} open relief(s) in force on {as_of}, {} of any date",
+                                plan.in_force, plan.open
+                            );
+                        }
+                        None => println!("none: no answer can change any result"),
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "coverage" => {
+            print!("{}", coverage(rs));
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => {
+            let dir = a.pos.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tests/cases"));
+            Ok(check(rs, &dir))
+        }
+        _ => Err(usage()),
+    }
+}
+
+fn coverage(rs: &RuleSet) -> String {
+    let mut out = String::new();
+    let (mut all_n, mut all_done) = (0, 0);
+    for (di, d) in rs.documents.iter().enumerate() {
+        out.push_str(&format!("{} {} ({})\n", d.number, d.title, d.id));
+        let mut counts = [0usize; 3];
+        let mut done = 0;
+        for n in 1..=d.articles {
+            let mut kinds: Vec<Kind> = Vec::new();
+            let mut ids = Vec::new();
+            for r in rs.reliefs.iter().filter(|r| r.doc as usize == di && r.articles.contains(&n)) {
+                if !kinds.contains(&r.kind) {
+                    kinds.push(r.kind);
+                }
+                ids.push(r.id.rsplit('.').next().unwrap_or("").to_string());
+            }
+            let mut why = String::new();
+            for note in d.notes.iter().filter(|x| x.article == n) {
+                if !kinds.contains(&note.kind) {
+                    kinds.push(note.kind);
+                }
+                why = note.why.clone();
+            }
+            for k in &kinds {
+                counts[*k as usize] += 1;
+            }
+            if !kinds.is_empty() {
+                done += 1;
+            }
+            let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            let detail = if ids.is_empty() { why } else { ids.join(", ") };
+            out.push_str(&format!("  {n:>3}  {:<16} {detail}\n", if names.is_empty() { "UNCLASSIFIED".to_string() } else { names.join("+") }));
+        }
+        out.push_str(&format!(
+            "  {done}/{} articles classified: {} with reliefs, {} with services, {} internal\n\n",
+            d.articles, counts[0], counts[1], counts[2]
+        ));
+        all_n += d.articles as usize;
+        all_done += done;
+    }
+    let reliefs = rs.reliefs.iter().filter(|r| r.kind == Kind::Relief).count();
+    let services = rs.reliefs.len() - reliefs;
+    out.push_str(&format!(
+        "total: {all_done}/{all_n} articles classified in {} documents; {reliefs} reliefs, {services} services; ruleset {}\n",
+        rs.documents.len(),
+        rs.version
+    ));
+    out
+}
+
+fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
+    let runs = cases::run_dir(dir, rs);
+    let mut failed = 0;
+    let mut checks = 0;
+    for r in &runs {
+        checks += r.checks;
+        if !r.failures.is_empty() {
+            failed += 1;
+            for f in &r.failures {
+                eprintln!("{f}");
+            }
+        }
+    }
+    // Every relief should be shown eligible by some case and not eligible by another.
+    let mut seen_yes = BTreeSet::new();
+    let mut seen_no = BTreeSet::new();
+    for p in cases::files(dir) {
+        let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else { continue };
+        for e in per.expect {
+            match e.eligibility.as_deref() {
+                Some("eligible") => seen_yes.insert(e.relief),
+                Some(_) => seen_no.insert(e.relief),
+                None => false,
+            };
+        }
+    }
+    let untested: Vec<&str> = rs
+        .reliefs
+        .iter()
+        .filter(|r| !seen_yes.contains(&r.id) || !seen_no.contains(&r.id))
+        .map(|r| r.id.as_str())
+        .collect();
+    println!(
+        "rules: {} documents, {} reliefs and services, {} questions; ruleset {}",
+        rs.documents.len(),
+        rs.reliefs.len(),
+        rs.questions.len(),
+        rs.short_version()
+    );
+    if !untested.is_empty() {
+        println!("reliefs lacking an eligible case and a not-eligible case: {}", untested.join(", "));
+    }
+    let gaps = compile::coverage_gaps(rs);
+    for g in &gaps {
+        println!("{g}");
+    }
+    println!("cases: {} passed, {} failed ({checks} expectations)", runs.len() - failed, failed);
+    if failed > 0 || !untested.is_empty() || !gaps.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

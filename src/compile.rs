@@ -1,0 +1,711 @@
+//! The rule compiler: `rules/*.toml` and `rules/sources/*.txt` in, a validated [`RuleSet`] out.
+//!
+//! It runs in `build.rs` (which embeds the result as postcard bytes) and on the host for the
+//! `relief` CLI and the tests. Validation collects every problem before it stops; each message
+//! names the file, the line, the item and, where one is close, a suggestion. This module is
+//! never compiled into the wasm.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+
+use crate::expr::{self, suggest, Parser};
+use crate::model::*;
+
+/// One rule file's path (as it should appear in messages) and text.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    document: Option<Spanned<RawDocument>>,
+    #[serde(default)]
+    fact: Vec<Spanned<RawFact>>,
+    #[serde(default)]
+    question: Vec<Spanned<RawQuestion>>,
+    #[serde(default)]
+    article: Vec<Spanned<RawArticle>>,
+    #[serde(default)]
+    relief: Vec<Spanned<RawRelief>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    zh: String,
+    en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    id: String,
+    number: String,
+    title: String,
+    issuer: String,
+    jurisdiction: String,
+    issued_on: toml::value::Datetime,
+    valid_from: Option<toml::value::Datetime>,
+    valid_until: Option<toml::value::Datetime>,
+    articles: u16,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: String,
+    #[serde(rename = "type")]
+    ty: String,
+    label: RawText,
+    #[serde(default)]
+    values: Vec<RawValue>,
+    unit: Option<RawText>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// What the fact means and where it comes from; documentation only.
+    #[allow(dead_code)]
+    doc: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValue {
+    id: String,
+    zh: String,
+    en: String,
+    only_if: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    facts: Vec<String>,
+    zh: String,
+    en: String,
+    help_zh: String,
+    help_en: String,
+    ask_if: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    n: u16,
+    kind: String,
+    why: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelief {
+    id: String,
+    articles: Vec<u16>,
+    #[serde(default = "default_kind")]
+    kind: String,
+    category: String,
+    title: RawText,
+    benefit: RawText,
+    caveat: Option<RawText>,
+    when: Spanned<String>,
+    #[serde(default)]
+    counties: Vec<String>,
+    valid_from: Option<toml::value::Datetime>,
+    valid_until: Option<toml::value::Datetime>,
+    amount: Option<Spanned<RawAmount>>,
+    #[serde(default)]
+    apply_to: Vec<String>,
+    #[serde(default)]
+    channels: Vec<String>,
+    quote: Spanned<String>,
+    overlap: Option<String>,
+}
+
+fn default_kind() -> String {
+    "relief".into()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAmount {
+    value: Option<String>,
+    min: Option<String>,
+    max: Option<String>,
+    up_to: Option<String>,
+    per: String,
+    basis: RawText,
+}
+
+/// Collects problems with their place.
+struct Problems {
+    list: Vec<String>,
+}
+
+impl Problems {
+    fn at(&mut self, path: &str, text: &str, offset: usize, what: &str, msg: impl AsRef<str>) {
+        let line = line_of(text, offset);
+        let sep = if what.is_empty() { "" } else { ": " };
+        self.list.push(format!("{path}:{line}: {what}{sep}{}", msg.as_ref()));
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+/// Byte offset, in the file, of character column `col` of a string value spanning `span`.
+/// The value starts one character (the opening quote) after the span start.
+fn offset_in_value(text: &str, span: std::ops::Range<usize>, col: usize) -> usize {
+    let start = (span.start + 1).min(text.len());
+    let value = &text[start..span.end.min(text.len()).max(start)];
+    start + value.char_indices().nth(col).map(|(i, _)| i).unwrap_or(0)
+}
+
+fn to_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
+    let date = d.date.as_ref()?;
+    if d.time.is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+}
+
+fn text(t: &RawText) -> Text {
+    Text { zh: t.zh.clone(), en: t.en.clone() }
+}
+
+fn kind_of(s: &str) -> Option<Kind> {
+    match s {
+        "relief" => Some(Kind::Relief),
+        "service" => Some(Kind::Service),
+        "internal" => Some(Kind::Internal),
+        _ => None,
+    }
+}
+
+fn fact_type(s: &str) -> Option<FactType> {
+    [FactType::Enum, FactType::Set, FactType::Bool, FactType::Money, FactType::Number, FactType::Date]
+        .into_iter()
+        .find(|t| t.name() == s)
+}
+
+/// Text with all white space removed: quotes are compared this way, because the seed
+/// documents break lines inside sentences.
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Compile rule files. `source` returns the text of a `rules/sources/` file by name.
+///
+/// # Errors
+/// Every problem found, one message each, in file order.
+pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Result<RuleSet, Vec<String>> {
+    let mut p = Problems { list: Vec::new() };
+    let mut files = Vec::new();
+    for input in inputs {
+        match toml::from_str::<RawFile>(&input.text) {
+            Ok(f) => files.push((input, f)),
+            Err(e) => {
+                let offset = e.span().map(|s| s.start).unwrap_or(0);
+                let msg = e.message().replace('\n', " ");
+                p.at(&input.path, &input.text, offset, "", msg.trim_end_matches('.'));
+            }
+        }
+    }
+
+    // Pass 1: the fact vocabulary (conditions anywhere may use any fact).
+    let mut facts: Vec<FactDef> = Vec::new();
+    let mut fact_places: Vec<(String, String, usize)> = Vec::new();
+    let mut pending_only_if: Vec<(usize, usize, String, usize, usize)> = Vec::new();
+    for (input, f) in &files {
+        for raw in &f.fact {
+            let span = raw.span();
+            let raw = raw.get_ref();
+            let what = format!("fact \"{}\"", raw.id);
+            if facts.iter().any(|f| f.id == raw.id || f.aliases.contains(&raw.id)) {
+                p.at(&input.path, &input.text, span.start, &what, "defined twice");
+                continue;
+            }
+            let Some(ty) = fact_type(&raw.ty) else {
+                let names = ["enum", "set", "bool", "money", "number", "date"];
+                p.at(&input.path, &input.text, span.start, &what, format!(
+                    "unknown type \"{}\" (one of enum, set, bool, money, number, date){}",
+                    raw.ty,
+                    suggest(&raw.ty, names).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
+                ));
+                continue;
+            };
+            let has_values = matches!(ty, FactType::Enum | FactType::Set);
+            if has_values && raw.values.is_empty() {
+                p.at(&input.path, &input.text, span.start, &what, "an enum or set fact needs values");
+            }
+            if !has_values && !raw.values.is_empty() {
+                p.at(&input.path, &input.text, span.start, &what, format!("a {} fact has no values", ty.name()));
+            }
+            if raw.values.len() > 64 {
+                p.at(&input.path, &input.text, span.start, &what, "more than 64 values");
+            }
+            let mut seen = BTreeSet::new();
+            for v in &raw.values {
+                if !seen.insert(v.id.as_str()) {
+                    p.at(&input.path, &input.text, span.start, &what, format!("value \"{}\" listed twice", v.id));
+                }
+            }
+            let fi = facts.len();
+            for (vi, v) in raw.values.iter().enumerate() {
+                if let Some(c) = &v.only_if {
+                    pending_only_if.push((fi, vi, c.clone(), span.start, fact_places.len()));
+                }
+            }
+            facts.push(FactDef {
+                id: raw.id.clone(),
+                ty,
+                label: text(&raw.label),
+                values: raw
+                    .values
+                    .iter()
+                    .map(|v| EnumValue { id: v.id.clone(), label: Text { zh: v.zh.clone(), en: v.en.clone() }, only_if: None })
+                    .collect(),
+                unit: raw.unit.as_ref().map(text),
+                aliases: raw.aliases.clone(),
+            });
+            fact_places.push((input.path.clone(), input.text.clone(), span.start));
+        }
+    }
+    for (fi, vi, src, offset, place) in pending_only_if {
+        let (path, text, _) = &fact_places[place];
+        match Parser::condition(&facts, &src) {
+            Ok(c) => facts[fi].values[vi].only_if = Some(c),
+            Err(e) => {
+                let what = format!("fact \"{}\" value \"{}\"", facts[fi].id, facts[fi].values[vi].id);
+                p.at(path, text, offset, &what, format!("only_if: {}", e.msg));
+            }
+        }
+    }
+    let city = facts.iter().position(|f| f.id == "city");
+    if city.is_none() && !files.is_empty() {
+        p.list.push("rules: no fact \"city\": every document's jurisdiction needs it".into());
+    }
+
+    // Questions.
+    let mut questions: Vec<Question> = Vec::new();
+    let mut set_by: BTreeMap<FactIx, String> = BTreeMap::new();
+    for (input, f) in &files {
+        for raw in &f.question {
+            let span = raw.span();
+            let raw = raw.get_ref();
+            let what = format!("question \"{}\"", raw.id);
+            if questions.iter().any(|q| q.id == raw.id) {
+                p.at(&input.path, &input.text, span.start, &what, "defined twice");
+            }
+            if raw.facts.is_empty() {
+                p.at(&input.path, &input.text, span.start, &what, "sets no fact");
+            }
+            let mut ixs = Vec::new();
+            for id in &raw.facts {
+                match facts.iter().position(|f| &f.id == id) {
+                    Some(i) => {
+                        let i = i as FactIx;
+                        if let Some(other) = set_by.insert(i, raw.id.clone()) {
+                            p.at(&input.path, &input.text, span.start, &what, format!("fact \"{id}\" is already set by question \"{other}\""));
+                        }
+                        ixs.push(i);
+                    }
+                    None => p.at(&input.path, &input.text, span.start, &what, format!(
+                        "unknown fact \"{id}\"{}",
+                        suggest(id, facts.iter().map(|f| f.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
+                    )),
+                }
+            }
+            for (t, name) in [(&raw.zh, "zh"), (&raw.en, "en"), (&raw.help_zh, "help_zh"), (&raw.help_en, "help_en")] {
+                if t.trim().is_empty() {
+                    p.at(&input.path, &input.text, span.start, &what, format!("{name} is empty"));
+                }
+            }
+            let ask_if = raw.ask_if.as_ref().and_then(|c| match Parser::condition(&facts, c.get_ref()) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    p.at(&input.path, &input.text, offset_in_value(&input.text, c.span(), e.col), &what, format!("ask_if: {}", e.msg));
+                    None
+                }
+            });
+            questions.push(Question {
+                id: raw.id.clone(),
+                facts: ixs,
+                text: Text { zh: raw.zh.clone(), en: raw.en.clone() },
+                help: Text { zh: raw.help_zh.clone(), en: raw.help_en.clone() },
+                ask_if,
+            });
+        }
+    }
+    for (i, (path, text, offset)) in fact_places.iter().enumerate() {
+        if !set_by.contains_key(&(i as FactIx)) {
+            p.at(path, text, *offset, &format!("fact \"{}\"", facts[i].id), "no question sets it (add it to a [[question]])");
+        }
+    }
+
+    // Documents, articles and reliefs.
+    let mut documents: Vec<Document> = Vec::new();
+    let mut reliefs: Vec<Relief> = Vec::new();
+    for (input, f) in &files {
+        let (path, ftext) = (&input.path, &input.text);
+        let Some(doc) = &f.document else {
+            if !f.relief.is_empty() || !f.article.is_empty() {
+                p.at(path, ftext, 0, "", "reliefs and articles need a [document] in the same file");
+            }
+            continue;
+        };
+        let dspan = doc.span();
+        let doc = doc.get_ref();
+        let dwhat = format!("document \"{}\"", doc.id);
+        if documents.iter().any(|d| d.id == doc.id) {
+            p.at(path, ftext, dspan.start, &dwhat, "defined twice");
+        }
+        let jurisdiction = if doc.jurisdiction == "gansu" {
+            Jurisdiction::Gansu
+        } else {
+            let ok = city.is_some_and(|c| facts[c].value_ix(&doc.jurisdiction).is_some());
+            if !ok {
+                p.at(path, ftext, dspan.start, &dwhat, format!("jurisdiction \"{}\" is neither \"gansu\" nor a value of \"city\"", doc.jurisdiction));
+            }
+            Jurisdiction::City(doc.jurisdiction.clone())
+        };
+        let date = |d: &toml::value::Datetime, name: &str, p: &mut Problems| {
+            let r = to_date(d);
+            if r.is_none() {
+                p.at(path, ftext, dspan.start, &dwhat, format!("{name} is not a date (write YYYY-MM-DD)"));
+            }
+            r
+        };
+        let issued_on = date(&doc.issued_on, "issued_on", &mut p).unwrap_or_default();
+        let valid_from = doc.valid_from.as_ref().and_then(|d| date(d, "valid_from", &mut p));
+        let valid_until = doc.valid_until.as_ref().and_then(|d| date(d, "valid_until", &mut p));
+        let source_text = source(&doc.source);
+        if source_text.is_none() {
+            p.at(path, ftext, dspan.start, &dwhat, format!("source \"{}\" not found in rules/sources/", doc.source));
+        }
+        let source_squeezed = source_text.as_deref().map(squeeze).unwrap_or_default();
+        let doc_ix = documents.len() as u16;
+        let mut notes = Vec::new();
+        for a in &f.article {
+            let span = a.span();
+            let a = a.get_ref();
+            let what = format!("article {}", a.n);
+            match kind_of(&a.kind) {
+                Some(kind) => {
+                    if kind == Kind::Internal && a.why.trim().is_empty() {
+                        p.at(path, ftext, span.start, &what, "an internal article needs a one-line `why`");
+                    }
+                    notes.push(ArticleNote { article: a.n, kind, why: a.why.clone() });
+                }
+                None => p.at(path, ftext, span.start, &what, format!("unknown kind \"{}\" (relief, service or internal)", a.kind)),
+            }
+            if a.n == 0 || a.n > doc.articles {
+                p.at(path, ftext, span.start, &what, format!("the document has articles 1 to {}", doc.articles));
+            }
+        }
+        for raw in &f.relief {
+            let span = raw.span();
+            let r = raw.get_ref();
+            let id = format!("{}.{}", doc.id, r.id);
+            let what = format!("relief \"{}\"", r.id);
+            let at = |p: &mut Problems, msg: String| p.at(path, ftext, span.start, &what, msg);
+            if reliefs.iter().any(|x| x.id == id) {
+                at(&mut p, "defined twice".into());
+            }
+            if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                at(&mut p, "an id is lowercase ascii letters, digits and '-'".into());
+            }
+            let kind = match kind_of(&r.kind) {
+                Some(Kind::Internal) | None => {
+                    at(&mut p, format!("kind \"{}\": a relief is \"relief\" or \"service\"", r.kind));
+                    Kind::Relief
+                }
+                Some(k) => k,
+            };
+            if r.articles.is_empty() {
+                at(&mut p, "cites no article (articles = [N])".into());
+            }
+            for &n in &r.articles {
+                if n == 0 || n > doc.articles {
+                    at(&mut p, format!("article {n} is not in the document (1 to {})", doc.articles));
+                }
+            }
+            if !CATEGORIES.contains(&r.category.as_str()) {
+                at(&mut p, format!(
+                    "unknown category \"{}\" (one of {}){}",
+                    r.category,
+                    CATEGORIES.join(", "),
+                    suggest(&r.category, CATEGORIES.iter().copied()).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
+                ));
+            }
+            for (t, name) in [(&r.title, "title"), (&r.benefit, "benefit")] {
+                if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+                    at(&mut p, format!("{name} needs both zh and en"));
+                }
+            }
+            // The quote, word for word.
+            let quote = r.quote.get_ref();
+            let qline = r.quote.span().start;
+            if quote.trim().is_empty() {
+                p.at(path, ftext, qline, &what, "quote is empty: quote the clause that grants it");
+            } else if source_text.is_some() && !source_squeezed.contains(&squeeze(quote)) {
+                let hint = longest_found_prefix(&source_squeezed, &squeeze(quote));
+                p.at(path, ftext, qline, &what, format!(
+                    "quote is not found word for word in rules/sources/{} (it matches up to \"{}\")",
+                    doc.source, hint
+                ));
+            }
+            if r.apply_to.is_empty() {
+                at(&mut p, "apply_to is empty: name the 责任单位 as printed".into());
+            }
+            // The condition: jurisdiction, counties, then the relief's own.
+            let mut all = Vec::new();
+            if let Some(c) = city {
+                let cf = &facts[c];
+                let mask = match &jurisdiction {
+                    Jurisdiction::Gansu => ["pingliang", "wuwei", "other_gansu"]
+                        .iter()
+                        .filter_map(|v| cf.value_ix(v))
+                        .fold(0u64, |m, i| m | 1 << i),
+                    Jurisdiction::City(v) => cf.value_ix(v).map(|i| 1u64 << i).unwrap_or(0),
+                };
+                all.push(Cond::Atom(Atom { fact: c as FactIx, test: Test::OneOf(mask) }));
+            }
+            if !r.counties.is_empty() {
+                match facts.iter().position(|f| f.id == "county") {
+                    Some(ci) => {
+                        let mut mask = 0u64;
+                        for c in &r.counties {
+                            match facts[ci].value_ix(c) {
+                                Some(i) => {
+                                    mask |= 1 << i;
+                                    let county_city = facts[ci].values[i].only_if.as_ref();
+                                    if let (Jurisdiction::City(jc), Some(Cond::Atom(Atom { test: Test::OneOf(m), .. }))) = (&jurisdiction, county_city) {
+                                        let in_city = city.and_then(|c| facts[c].value_ix(jc)).is_some_and(|j| m & (1 << j) != 0);
+                                        if !in_city {
+                                            at(&mut p, format!("county \"{c}\" is not in {jc}"));
+                                        }
+                                    }
+                                }
+                                None => at(&mut p, format!(
+                                    "unknown county \"{c}\"{}",
+                                    suggest(c, facts[ci].values.iter().map(|v| v.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
+                                )),
+                            }
+                        }
+                        all.push(Cond::Atom(Atom { fact: ci as FactIx, test: Test::OneOf(mask) }));
+                    }
+                    None => at(&mut p, "counties named, but there is no fact \"county\"".into()),
+                }
+            }
+            match Parser::condition(&facts, r.when.get_ref()) {
+                Ok(Cond::All(v)) => all.extend(v),
+                Ok(c) => all.push(c),
+                Err(e) => p.at(path, ftext, offset_in_value(ftext, r.when.span(), e.col), &what, e.msg),
+            }
+            let rdate = |d: &Option<toml::value::Datetime>, name: &str, p: &mut Problems| {
+                d.as_ref().and_then(|d| {
+                    let r = to_date(d);
+                    if r.is_none() {
+                        p.at(path, ftext, span.start, &what, format!("{name} is not a date (write YYYY-MM-DD)"));
+                    }
+                    r
+                })
+            };
+            let from = rdate(&r.valid_from, "valid_from", &mut p).or(valid_from);
+            let until = rdate(&r.valid_until, "valid_until", &mut p).or(valid_until);
+            if let (Some(a), Some(b)) = (from, until) {
+                if a > b {
+                    at(&mut p, format!("valid_from {a} is after valid_until {b}"));
+                }
+            }
+            if let Some(u) = until {
+                if u < issued_on - chrono::Days::new(366) {
+                    at(&mut p, format!("valid_until {u} is more than a year before the document was issued ({issued_on})"));
+                }
+            }
+            if let Some(f) = from {
+                if f > issued_on + chrono::Days::new(366 * 5) {
+                    at(&mut p, format!("valid_from {f} is more than five years after the document was issued ({issued_on})"));
+                }
+            }
+            let amount = r.amount.as_ref().and_then(|a| {
+                let aspan = a.span();
+                let a = a.get_ref();
+                let aat = |p: &mut Problems, msg: String| p.at(path, ftext, aspan.start, &what, format!("amount: {msg}"));
+                let parse = |src: &String, p: &mut Problems| match Parser::formula(&facts, src) {
+                    Ok(f) => Some(f),
+                    Err(e) => {
+                        aat(p, format!("\"{src}\": column {}: {}", e.col + 1, e.msg));
+                        None
+                    }
+                };
+                let value = match (&a.value, &a.min, &a.max, &a.up_to) {
+                    (Some(v), None, None, None) => AmountValue::Exact(parse(v, &mut p)?),
+                    (None, Some(lo), Some(hi), None) => AmountValue::Range(parse(lo, &mut p)?, parse(hi, &mut p)?),
+                    (None, None, None, Some(u)) => AmountValue::UpTo(parse(u, &mut p)?),
+                    _ => {
+                        aat(&mut p, "give `value`, or `min` and `max`, or `up_to`".into());
+                        return None;
+                    }
+                };
+                let Some(per) = Per::ALL.iter().find(|(_, n)| *n == a.per).map(|(p, _)| *p) else {
+                    let names: Vec<&str> = Per::ALL.iter().map(|(_, n)| *n).collect();
+                    aat(&mut p, format!("unknown per \"{}\" (one of {})", a.per, names.join(", ")));
+                    return None;
+                };
+                if a.basis.zh.trim().is_empty() || a.basis.en.trim().is_empty() {
+                    aat(&mut p, "basis needs both zh and en".into());
+                }
+                Some(Amount { value, per, basis: text(&a.basis) })
+            });
+            reliefs.push(Relief {
+                id,
+                doc: doc_ix,
+                articles: r.articles.clone(),
+                kind,
+                category: r.category.clone(),
+                title: text(&r.title),
+                benefit: text(&r.benefit),
+                caveat: r.caveat.as_ref().map(text),
+                when: Cond::All(all),
+                valid_from: from,
+                valid_until: until,
+                amount,
+                apply_to: r.apply_to.clone(),
+                channels: r.channels.clone(),
+                quote: quote.split_whitespace().collect::<Vec<_>>().join(""),
+                overlap: r.overlap.clone(),
+            });
+        }
+        notes.sort_by_key(|n| n.article);
+        documents.push(Document {
+            id: doc.id.clone(),
+            number: doc.number.clone(),
+            title: doc.title.clone(),
+            issuer: doc.issuer.clone(),
+            jurisdiction,
+            issued_on,
+            valid_from,
+            valid_until,
+            articles: doc.articles,
+            notes,
+        });
+    }
+
+    // Overlap groups need two members or more.
+    let mut groups: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &reliefs {
+        if let Some(g) = &r.overlap {
+            *groups.entry(g).or_default() += 1;
+        }
+    }
+    for (g, n) in groups {
+        if n < 2 {
+            p.list.push(format!("rules: overlap group \"{g}\" has only one relief (remove `overlap` or add the measure it overlaps)"));
+        }
+    }
+
+    if !p.list.is_empty() {
+        return Err(p.list);
+    }
+    let mut rs = RuleSet { version: String::new(), facts, questions, documents, reliefs };
+    let bytes = postcard::to_allocvec(&rs).map_err(|e| vec![format!("rules: cannot encode the rule set: {e}")])?;
+    let digest = Sha256::digest(&bytes);
+    rs.version = format!("sha256:{}", digest.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    Ok(rs)
+}
+
+/// The longest start of `quote` found in `source`, to say where a quote goes wrong.
+fn longest_found_prefix(source: &str, quote: &str) -> String {
+    let chars: Vec<char> = quote.chars().collect();
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let prefix: String = chars[..mid].iter().collect();
+        if source.contains(&prefix) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let start = lo.saturating_sub(12);
+    chars[start..lo].iter().collect::<String>()
+}
+
+/// Read every `*.toml` under `dir` (sorted) and compile them with `dir/sources/`.
+///
+/// # Errors
+/// Unreadable files, and every problem [`compile`] finds.
+pub fn compile_dir(dir: &Path) -> Result<RuleSet, Vec<String>> {
+    let (inputs, _) = read_dir(dir)?;
+    let src_dir = dir.join("sources");
+    compile(&inputs, &|name| std::fs::read_to_string(src_dir.join(name)).ok())
+}
+
+/// The rule files under `dir` and every path read, for build.rs's rerun-if-changed.
+///
+/// # Errors
+/// A directory or file that cannot be read.
+pub fn read_dir(dir: &Path) -> Result<(Vec<Input>, Vec<std::path::PathBuf>), Vec<String>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| vec![format!("{}: {e}", dir.display())])?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut inputs = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+        inputs.push(Input { path: path.display().to_string(), text });
+    }
+    let mut all = paths.clone();
+    if let Ok(rd) = std::fs::read_dir(dir.join("sources")) {
+        all.extend(rd.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    Ok((inputs, all))
+}
+
+/// Articles of each document that no relief cites and no `[[article]]` classifies, as
+/// messages. Completeness is checked by `relief check` and the tests rather than the build,
+/// so that a document can be encoded a part at a time.
+pub fn coverage_gaps(rs: &RuleSet) -> Vec<String> {
+    let mut out = Vec::new();
+    for (di, d) in rs.documents.iter().enumerate() {
+        let missing: Vec<String> = (1..=d.articles)
+            .filter(|n| {
+                !d.notes.iter().any(|x| x.article == *n)
+                    && !rs.reliefs.iter().any(|r| r.doc as usize == di && r.articles.contains(n))
+            })
+            .map(|n| n.to_string())
+            .collect();
+        if !missing.is_empty() {
+            out.push(format!(
+                "document \"{}\" ({}): articles not classified: {} (add a [[relief]] citing them or an [[article]] with kind and why)",
+                d.id,
+                d.number,
+                missing.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Facts referenced by any condition of the rule set, for reports on unused facts.
+pub fn used_facts(rs: &RuleSet) -> BTreeSet<FactIx> {
+    let mut out = Vec::new();
+    for r in &rs.reliefs {
+        expr::facts_of(&r.when, &mut out);
+    }
+    out.into_iter().collect()
+}

@@ -1,0 +1,248 @@
+//! Conditions, values and amounts in words, in either language: the "why" of a result.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::facts::{Facts, Value};
+use crate::model::{Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, RuleSet, Test};
+
+/// `1234567.5` as `1,234,567.5`.
+pub fn group_digits(n: Decimal) -> String {
+    let s = n.normalize().to_string();
+    let (sign, s) = s.strip_prefix('-').map(|s| ("-", s)).unwrap_or(("", s.as_str()));
+    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s, None));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// An amount of yuan: `28,800元` or `¥28,800`.
+pub fn yuan(n: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}元", group_digits(n)),
+        Lang::En => format!("¥{}", group_digits(n)),
+    }
+}
+
+/// A number with the fact's unit.
+pub fn number(f: &FactDef, n: Decimal, lang: Lang) -> String {
+    if f.ty == FactType::Money && f.unit.is_none() {
+        return yuan(n, lang);
+    }
+    match (&f.unit, lang) {
+        (Some(u), Lang::Zh) => format!("{}{}", group_digits(n), u.zh),
+        (Some(u), Lang::En) => format!("{} {}", group_digits(n), u.en),
+        (None, _) => group_digits(n),
+    }
+}
+
+/// "per year" and the like.
+pub fn per(p: Per, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Per::Once, Lang::Zh) => "一次性",
+        (Per::Once, Lang::En) => "one-off",
+        (Per::Year, Lang::Zh) => "每年",
+        (Per::Year, Lang::En) => "per year",
+        (Per::Month, Lang::Zh) => "每月",
+        (Per::Month, Lang::En) => "per month",
+        (Per::Person, Lang::Zh) => "每人",
+        (Per::Person, Lang::En) => "per person",
+        (Per::PersonMonth, Lang::Zh) => "每人每月",
+        (Per::PersonMonth, Lang::En) => "per person per month",
+        (Per::Mu, Lang::Zh) => "每亩",
+        (Per::Mu, Lang::En) => "per mu",
+    }
+}
+
+fn values(f: &FactDef, mask: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "或" } else { " or " };
+    f.values
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, v)| v.label.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// A known value in words.
+pub fn value(f: &FactDef, v: &Value, lang: Lang) -> String {
+    match v {
+        Value::Enum(i) => values(f, 1 << i, lang),
+        Value::Set(0) => (if lang == Lang::Zh { "无" } else { "none" }).to_string(),
+        Value::Set(s) => {
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            f.values
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| s & (1 << i) != 0)
+                .map(|(_, v)| v.label.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(sep)
+        }
+        Value::Bool(true) => (if lang == Lang::Zh { "是" } else { "yes" }).to_string(),
+        Value::Bool(false) => (if lang == Lang::Zh { "否" } else { "no" }).to_string(),
+        Value::Num(n) => number(f, *n, lang),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn offset(o: Offset, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    let (y, m, d) = (o.years.abs(), o.months.abs(), o.days.abs());
+    match lang {
+        Lang::Zh => {
+            if y != 0 {
+                parts.push(format!("{y}年"));
+            }
+            if m != 0 {
+                parts.push(format!("{m}个月"));
+            }
+            if d != 0 {
+                parts.push(format!("{d}天"));
+            }
+        }
+        Lang::En => {
+            let unit = |n: i32, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+            if y != 0 {
+                parts.push(unit(y, "year"));
+            }
+            if m != 0 {
+                parts.push(unit(m, "month"));
+            }
+            if d != 0 {
+                parts.push(unit(d, "day"));
+            }
+        }
+    }
+    parts.join(if lang == Lang::Zh { "" } else { " " })
+}
+
+fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
+    let shift = |base: String, o: &Offset| {
+        if o.is_zero() {
+            return base;
+        }
+        let before = o.years < 0 || o.months < 0 || o.days < 0;
+        match (lang, before) {
+            (Lang::Zh, true) => format!("{base}前{}", offset(*o, lang)),
+            (Lang::Zh, false) => format!("{base}后{}", offset(*o, lang)),
+            (Lang::En, true) => format!("{} before {base}", offset(*o, lang)),
+            (Lang::En, false) => format!("{} after {base}", offset(*o, lang)),
+        }
+    };
+    match r {
+        DateRef::Fixed(d) => d.format("%Y-%m-%d").to_string(),
+        DateRef::AsOf(o) => shift(if lang == Lang::Zh { "查询日期".into() } else { "the date asked about".into() }, o),
+        DateRef::Fact(f, o) => shift(rs.fact(*f).label.get(lang).to_string(), o),
+    }
+}
+
+/// One condition in words, e.g. `月销售额 ≤ 100,000元`.
+pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
+    match c {
+        Cond::Atom(a) => atom(rs, a, false, lang),
+        Cond::Not(inner) => match inner.as_ref() {
+            Cond::Atom(a) => atom(rs, a, true, lang),
+            other => match lang {
+                Lang::Zh => format!("并非（{}）", condition(rs, other, lang)),
+                Lang::En => format!("not ({})", condition(rs, other, lang)),
+            },
+        },
+        Cond::All(v) | Cond::Any(v) => {
+            let sep = match (c, lang) {
+                (Cond::All(_), Lang::Zh) => "，且",
+                (Cond::All(_), Lang::En) => ", and ",
+                (_, Lang::Zh) => "，或",
+                (_, Lang::En) => ", or ",
+            };
+            v.iter().map(|c| condition(rs, c, lang)).collect::<Vec<_>>().join(sep)
+        }
+    }
+}
+
+fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang) -> String {
+    let f = rs.fact(a.fact);
+    let label = f.label.get(lang);
+    let zh = lang == Lang::Zh;
+    match &a.test {
+        Test::IsTrue => match (zh, negated) {
+            (true, false) => format!("{label}：是"),
+            (true, true) => format!("{label}：否"),
+            (false, false) => format!("{label}: yes"),
+            (false, true) => format!("{label}: no"),
+        },
+        Test::OneOf(m) => match (zh, negated) {
+            (true, false) => format!("{label}：{}", values(f, *m, lang)),
+            (true, true) => format!("{label}：不是{}", values(f, *m, lang)),
+            (false, false) => format!("{label}: {}", values(f, *m, lang)),
+            (false, true) => format!("{label}: not {}", values(f, *m, lang)),
+        },
+        Test::HasAny(m) | Test::HasAll(m) => {
+            let all = matches!(a.test, Test::HasAll(_));
+            let vs = if all && zh {
+                values(f, *m, lang).replace('或', "和")
+            } else if all {
+                values(f, *m, lang).replace(" or ", " and ")
+            } else {
+                values(f, *m, lang)
+            };
+            match (zh, negated) {
+                (true, false) => format!("{label}包括{vs}"),
+                (true, true) => format!("{label}不包括{vs}"),
+                (false, false) => format!("{label} include {vs}"),
+                (false, true) => format!("{label} exclude {vs}"),
+            }
+        }
+        Test::Cmp(op, v) => {
+            let (op, _) = flip(*op, negated);
+            format!("{label} {} {}", op, number(f, *v, lang))
+        }
+        Test::DateCmp(op, r) => {
+            let (op, _) = flip(*op, negated);
+            format!("{label} {} {}", op, date_ref(rs, r, lang))
+        }
+    }
+}
+
+fn flip(op: CmpOp, negated: bool) -> (&'static str, bool) {
+    if !negated {
+        return (op.symbol(), false);
+    }
+    let s = match op {
+        CmpOp::Lt => "≥",
+        CmpOp::Le => ">",
+        CmpOp::Gt => "≤",
+        CmpOp::Ge => "<",
+        CmpOp::Eq => "≠",
+    };
+    (s, true)
+}
+
+/// For a failed date condition against the date asked about, the first date on which it
+/// would hold, e.g. "registered at least 1 year" holds from one year after registration.
+pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveDate> {
+    let Cond::Atom(Atom { fact, test: Test::DateCmp(op, DateRef::AsOf(o)) }) = c else {
+        return None;
+    };
+    let Some(Value::Date(d)) = facts.get(*fact) else {
+        return None;
+    };
+    // fact OP as_of + o  <=>  as_of (reverse OP) fact - o.
+    let neg = Offset { years: -o.years, months: -o.months, days: -o.days };
+    let base = neg.apply(*d)?;
+    let from = match op {
+        CmpOp::Le => base,
+        CmpOp::Lt => base.succ_opt()?,
+        _ => return None,
+    };
+    (from > as_of).then_some(from)
+}

@@ -1,0 +1,369 @@
+//! Three-valued evaluation of every relief, with the reasons, the dates, the amounts and
+//! the overlap groups (从高不重复).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::facts::{Facts, Value};
+use crate::model::{AmountValue, Atom, Cond, DateRef, FactIx, Formula, Per, Relief, RuleSet, Test};
+
+/// The truth of a condition when some facts may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+/// Whether the user qualifies for a relief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Eligibility {
+    Eligible,
+    /// Depends on facts still unknown.
+    Maybe,
+    Ineligible,
+}
+
+impl Eligibility {
+    /// The name used in reports and persona cases.
+    pub fn name(self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "eligible",
+            Eligibility::Maybe => "maybe",
+            Eligibility::Ineligible => "ineligible",
+        }
+    }
+}
+
+/// Where `as_of` falls relative to a relief's validity window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    NotYet,
+    InForce,
+    Expired,
+}
+
+/// The result of a condition, with the parts that explain it.
+#[derive(Debug, Clone)]
+pub struct Outcome<'r> {
+    pub tri: Tri,
+    /// Conditions that held (for "why").
+    pub matched: Vec<&'r Cond>,
+    /// Conditions that failed (for "why not" and near misses).
+    pub failed: Vec<&'r Cond>,
+    /// Unknown facts that would settle it (only when `tri` is unknown).
+    pub unknown: Vec<FactIx>,
+}
+
+impl<'r> Outcome<'r> {
+    fn leaf(c: &'r Cond, tri: Tri, unknown: Vec<FactIx>) -> Self {
+        match tri {
+            Tri::True => Outcome { tri, matched: vec![c], failed: vec![], unknown: vec![] },
+            Tri::False => Outcome { tri, matched: vec![], failed: vec![c], unknown: vec![] },
+            Tri::Unknown => Outcome { tri, matched: vec![], failed: vec![], unknown },
+        }
+    }
+}
+
+/// A computed amount.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AmountResult {
+    Exact(Decimal),
+    Range(Decimal, Decimal),
+    UpTo(Decimal),
+}
+
+impl AmountResult {
+    /// The figure used to compare and sort: the value, or the top of a range or ceiling.
+    pub fn top(&self) -> Decimal {
+        match self {
+            AmountResult::Exact(v) | AmountResult::UpTo(v) | AmountResult::Range(_, v) => *v,
+        }
+    }
+}
+
+/// Where a relief stands in its overlap group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverlapStatus {
+    pub group: String,
+    /// Index (into the evaluation's results) of the better relief of the group.
+    pub best: usize,
+}
+
+/// The result for one relief.
+#[derive(Debug, Clone)]
+pub struct ReliefResult<'r> {
+    pub relief: &'r Relief,
+    pub eligibility: Eligibility,
+    pub timing: Timing,
+    pub outcome: Outcome<'r>,
+    pub amount: Option<AmountResult>,
+    pub overlap: Option<OverlapStatus>,
+}
+
+impl ReliefResult<'_> {
+    /// In force on the date asked about.
+    pub fn in_force(&self) -> bool {
+        self.timing == Timing::InForce
+    }
+
+    /// The single failing condition of an ineligible relief, when only one stands in the
+    /// way and it is not about where the user is or who is asking: a near miss.
+    pub fn near_miss(&self, rs: &RuleSet) -> Option<&Cond> {
+        if self.eligibility != Eligibility::Ineligible || self.outcome.failed.len() != 1 {
+            return None;
+        }
+        let c = self.outcome.failed[0];
+        let mut facts = Vec::new();
+        crate_facts(c, &mut facts);
+        let fixed = ["city", "county", "applicant"];
+        if facts.iter().any(|f| fixed.contains(&rs.fact(*f).id.as_str())) {
+            return None;
+        }
+        Some(c)
+    }
+}
+
+fn crate_facts(c: &Cond, out: &mut Vec<FactIx>) {
+    match c {
+        Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| crate_facts(c, out)),
+        Cond::Not(c) => crate_facts(c, out),
+        Cond::Atom(a) => {
+            out.push(a.fact);
+            if let Test::DateCmp(_, DateRef::Fact(f, _)) = a.test {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// All results for one set of facts on one date.
+#[derive(Debug, Clone)]
+pub struct Evaluation<'r> {
+    pub as_of: NaiveDate,
+    pub results: Vec<ReliefResult<'r>>,
+}
+
+impl Evaluation<'_> {
+    /// Whether a result counts toward totals: eligible, in force, and not the lesser
+    /// member of an overlap group.
+    pub fn counts(&self, i: usize) -> bool {
+        let r = &self.results[i];
+        r.eligibility == Eligibility::Eligible && r.in_force() && r.overlap.as_ref().is_none_or(|o| o.best == i)
+    }
+
+    /// Sum of the exact amounts that count, per unit.
+    pub fn totals(&self) -> Vec<(Per, Decimal)> {
+        let mut sums: Vec<(Per, Decimal)> = Vec::new();
+        for (i, r) in self.results.iter().enumerate() {
+            if let (true, Some(AmountResult::Exact(v)), Some(a)) = (self.counts(i), &r.amount, &r.relief.amount) {
+                match sums.iter_mut().find(|(p, _)| *p == a.per) {
+                    Some((_, s)) => *s += *v,
+                    None => sums.push((a.per, *v)),
+                }
+            }
+        }
+        sums
+    }
+}
+
+/// Evaluate a condition.
+pub fn eval_cond<'r>(c: &'r Cond, facts: &Facts, as_of: NaiveDate) -> Outcome<'r> {
+    match c {
+        Cond::Atom(a) => {
+            let (tri, unknown) = eval_atom(a, facts, as_of);
+            Outcome::leaf(c, tri, unknown)
+        }
+        Cond::Not(inner) => {
+            let o = eval_cond(inner, facts, as_of);
+            let tri = match o.tri {
+                Tri::True => Tri::False,
+                Tri::False => Tri::True,
+                Tri::Unknown => Tri::Unknown,
+            };
+            Outcome::leaf(c, tri, o.unknown)
+        }
+        Cond::All(items) => {
+            let outs: Vec<_> = items.iter().map(|c| eval_cond(c, facts, as_of)).collect();
+            let tri = if outs.iter().any(|o| o.tri == Tri::False) {
+                Tri::False
+            } else if outs.iter().any(|o| o.tri == Tri::Unknown) {
+                Tri::Unknown
+            } else {
+                Tri::True
+            };
+            let mut out = Outcome { tri, matched: vec![], failed: vec![], unknown: vec![] };
+            for o in outs {
+                out.matched.extend(o.matched);
+                out.failed.extend(o.failed);
+                if tri == Tri::Unknown {
+                    merge(&mut out.unknown, o.unknown);
+                }
+            }
+            out
+        }
+        Cond::Any(items) => {
+            let outs: Vec<_> = items.iter().map(|c| eval_cond(c, facts, as_of)).collect();
+            if let Some(o) = outs.iter().find(|o| o.tri == Tri::True) {
+                return Outcome { tri: Tri::True, matched: o.matched.clone(), failed: vec![], unknown: vec![] };
+            }
+            if outs.iter().any(|o| o.tri == Tri::Unknown) {
+                let mut unknown = Vec::new();
+                for o in outs.into_iter().filter(|o| o.tri == Tri::Unknown) {
+                    merge(&mut unknown, o.unknown);
+                }
+                return Outcome { tri: Tri::Unknown, matched: vec![], failed: vec![], unknown };
+            }
+            // All branches failed: the one with the fewest failures is the nearest.
+            let nearest = outs.into_iter().min_by_key(|o| o.failed.len());
+            let failed = match nearest {
+                Some(o) if o.failed.len() <= 1 => o.failed,
+                _ => vec![c],
+            };
+            Outcome { tri: Tri::False, matched: vec![], failed, unknown: vec![] }
+        }
+    }
+}
+
+fn merge(into: &mut Vec<FactIx>, from: Vec<FactIx>) {
+    for f in from {
+        if !into.contains(&f) {
+            into.push(f);
+        }
+    }
+}
+
+fn tri(b: bool) -> Tri {
+    if b {
+        Tri::True
+    } else {
+        Tri::False
+    }
+}
+
+/// The date a [`DateRef`] stands for, or the unknown fact it needs.
+pub fn resolve_date(r: &DateRef, facts: &Facts, as_of: NaiveDate) -> Result<Option<NaiveDate>, FactIx> {
+    match r {
+        DateRef::Fixed(d) => Ok(Some(*d)),
+        DateRef::AsOf(off) => Ok(off.apply(as_of)),
+        DateRef::Fact(f, off) => match facts.get(*f) {
+            Some(Value::Date(d)) => Ok(off.apply(*d)),
+            _ => Err(*f),
+        },
+    }
+}
+
+fn eval_atom(a: &Atom, facts: &Facts, as_of: NaiveDate) -> (Tri, Vec<FactIx>) {
+    let Some(v) = facts.get(a.fact) else {
+        let mut unknown = vec![a.fact];
+        if let Test::DateCmp(_, DateRef::Fact(f, _)) = &a.test {
+            if facts.get(*f).is_none() {
+                unknown.push(*f);
+            }
+        }
+        return (Tri::Unknown, unknown);
+    };
+    let t = match (&a.test, v) {
+        (Test::IsTrue, Value::Bool(b)) => tri(*b),
+        (Test::OneOf(m), Value::Enum(i)) => tri(m & (1u64 << i) != 0),
+        (Test::HasAny(m), Value::Set(s)) => tri(s & m != 0),
+        (Test::HasAll(m), Value::Set(s)) => tri(s & m == *m),
+        (Test::Cmp(op, rhs), Value::Num(n)) => tri(op.holds(n.cmp(rhs))),
+        (Test::DateCmp(op, rhs), Value::Date(d)) => match resolve_date(rhs, facts, as_of) {
+            Ok(Some(r)) => tri(op.holds(d.cmp(&r))),
+            Ok(None) => Tri::False,
+            Err(f) => return (Tri::Unknown, vec![f]),
+        },
+        // A value of the wrong shape is treated as unknown rather than guessed.
+        _ => return (Tri::Unknown, vec![a.fact]),
+    };
+    (t, vec![])
+}
+
+/// Evaluate a formula; `None` while a fact it reads is unknown.
+pub fn eval_formula(f: &Formula, facts: &Facts) -> Option<Decimal> {
+    Some(match f {
+        Formula::Num(n) => *n,
+        Formula::Fact(ix) => match facts.get(*ix)? {
+            Value::Num(n) => *n,
+            _ => return None,
+        },
+        Formula::Add(a, b) => eval_formula(a, facts)?.checked_add(eval_formula(b, facts)?)?,
+        Formula::Sub(a, b) => eval_formula(a, facts)?.checked_sub(eval_formula(b, facts)?)?,
+        Formula::Mul(a, b) => eval_formula(a, facts)?.checked_mul(eval_formula(b, facts)?)?,
+        Formula::Div(a, b) => eval_formula(a, facts)?.checked_div(eval_formula(b, facts)?)?,
+        Formula::Min(v) => v.iter().map(|f| eval_formula(f, facts)).collect::<Option<Vec<_>>>()?.into_iter().min()?,
+        Formula::Max(v) => v.iter().map(|f| eval_formula(f, facts)).collect::<Option<Vec<_>>>()?.into_iter().max()?,
+    })
+}
+
+fn round(d: Decimal) -> Decimal {
+    d.round_dp(2).normalize()
+}
+
+/// Timing of a relief on `as_of`.
+pub fn timing(r: &Relief, as_of: NaiveDate) -> Timing {
+    if r.valid_from.is_some_and(|f| as_of < f) {
+        Timing::NotYet
+    } else if r.valid_until.is_some_and(|u| as_of > u) {
+        Timing::Expired
+    } else {
+        Timing::InForce
+    }
+}
+
+/// Evaluate every relief of the rule set.
+pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluation<'r> {
+    let mut results: Vec<ReliefResult<'r>> = rs
+        .reliefs
+        .iter()
+        .map(|relief| {
+            let outcome = eval_cond(&relief.when, facts, as_of);
+            let eligibility = match outcome.tri {
+                Tri::True => Eligibility::Eligible,
+                Tri::Unknown => Eligibility::Maybe,
+                Tri::False => Eligibility::Ineligible,
+            };
+            let amount = match (&relief.amount, eligibility) {
+                (Some(a), Eligibility::Eligible | Eligibility::Maybe) => match &a.value {
+                    AmountValue::Exact(f) => eval_formula(f, facts).map(|v| AmountResult::Exact(round(v))),
+                    AmountValue::UpTo(f) => eval_formula(f, facts).map(|v| AmountResult::UpTo(round(v))),
+                    AmountValue::Range(lo, hi) => eval_formula(lo, facts)
+                        .zip(eval_formula(hi, facts))
+                        .map(|(lo, hi)| AmountResult::Range(round(lo), round(hi))),
+                },
+                _ => None,
+            }
+            .filter(|a| !a.top().is_sign_negative());
+            ReliefResult { relief, eligibility, timing: timing(relief, as_of), outcome, amount, overlap: None }
+        })
+        .collect();
+
+    // 从高不重复: in each group, the better relief is the eligible one in force with the
+    // highest amount; without amounts, the first eligible one; failing that, the first.
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in results.iter().enumerate() {
+        if let Some(g) = &r.relief.overlap {
+            groups.entry(g.as_str()).or_default().push(i);
+        }
+    }
+    for (g, members) in groups {
+        let rank = |i: &usize| {
+            let r = &results[*i];
+            (
+                r.eligibility == Eligibility::Eligible,
+                r.in_force(),
+                r.eligibility != Eligibility::Ineligible,
+                r.amount.as_ref().map(AmountResult::top).unwrap_or(Decimal::MIN),
+                std::cmp::Reverse(*i),
+            )
+        };
+        let best = members.iter().copied().max_by_key(rank).unwrap_or(members[0]);
+        for i in members {
+            results[i].overlap = Some(OverlapStatus { group: g.to_string(), best });
+        }
+    }
+    Evaluation { as_of, results }
+}

@@ -1,0 +1,22 @@
+//! 惠策通 Relief Finder: the rule set and the engine that evaluates it.
+//!
+//! - [`model`]: the rule set as data.
+//! - [`engine`]: evaluation, planner and wizard state; no browser, no I/O.
+//! - [`ruleset`]: the rule set embedded at build time from `rules/`.
+//! - host only: [`expr`] and [`compile`] (rule files in), [`persona`] (persona files),
+//!   [`report`] (JSON and text reports), [`cases`] (persona cases under `tests/cases`).
+
+pub mod engine;
+pub mod model;
+pub mod ruleset;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compile;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod expr;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod persona;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;

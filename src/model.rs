@@ -1,0 +1,477 @@
+//! The rule set as data: fact vocabulary, questions, documents and their reliefs.
+//!
+//! `compile` builds a [`RuleSet`] from `rules/*.toml` (in `build.rs`, and on the host for
+//! rule authors); the engine only reads it. Facts are referred to by index ([`FactIx`]) so
+//! that evaluation never looks a name up. This module is shared with `build.rs` and must
+//! stay free of I/O and of any browser crate.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Index of a fact in [`RuleSet::facts`].
+pub type FactIx = u16;
+
+/// A string in both languages of the app.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// The two languages of the app; Chinese is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The whole compiled rule set.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleSet {
+    /// `sha256:` and the hex digest of everything compiled in.
+    pub version: String,
+    pub facts: Vec<FactDef>,
+    pub questions: Vec<Question>,
+    pub documents: Vec<Document>,
+    pub reliefs: Vec<Relief>,
+}
+
+/// The type of a fact, as in facts.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FactType {
+    Enum,
+    Set,
+    Bool,
+    Money,
+    Number,
+    Date,
+}
+
+impl FactType {
+    /// The name used in rule files and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FactType::Enum => "enum",
+            FactType::Set => "set",
+            FactType::Bool => "bool",
+            FactType::Money => "money",
+            FactType::Number => "number",
+            FactType::Date => "date",
+        }
+    }
+}
+
+/// One fact of the vocabulary.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FactDef {
+    pub id: String,
+    pub ty: FactType,
+    /// Short label, e.g. 月销售额.
+    pub label: Text,
+    /// Values of an enum or set fact (at most 64).
+    pub values: Vec<EnumValue>,
+    /// Unit shown after a number, e.g. 元, 亩.
+    pub unit: Option<Text>,
+    /// Old ids that persona files may still use.
+    pub aliases: Vec<String>,
+}
+
+/// One value of an enum or set fact.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub id: String,
+    pub label: Text,
+    /// The value is only offered when this holds (e.g. a county of the chosen city).
+    pub only_if: Option<Cond>,
+}
+
+/// A question of the wizard; it sets one or more facts on one screen.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub facts: Vec<FactIx>,
+    pub text: Text,
+    pub help: Text,
+    /// The question is only asked when this is not false.
+    pub ask_if: Option<Cond>,
+}
+
+/// What a document's measures cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Jurisdiction {
+    /// Every city of Gansu province.
+    Gansu,
+    /// One city, by its `city` enum value.
+    City(String),
+}
+
+/// How an article is classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// Something a business or person can get or claim.
+    Relief,
+    /// A service commitment a user can rely on.
+    Service,
+    /// Government work nobody can apply for.
+    Internal,
+}
+
+impl Kind {
+    /// The name used in rule files and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Relief => "relief",
+            Kind::Service => "service",
+            Kind::Internal => "internal",
+        }
+    }
+}
+
+/// One source document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    /// Document number exactly as printed, e.g. 平政发〔2023〕18号.
+    pub number: String,
+    pub title: String,
+    pub issuer: String,
+    pub jurisdiction: Jurisdiction,
+    #[serde(with = "date_serde")]
+    pub issued_on: NaiveDate,
+    /// Default validity of its measures.
+    #[serde(with = "opt_date_serde")]
+    pub valid_from: Option<NaiveDate>,
+    #[serde(with = "opt_date_serde")]
+    pub valid_until: Option<NaiveDate>,
+    /// Number of articles; every one is classified.
+    pub articles: u16,
+    /// Articles classified without a relief (internal ones, with the reason).
+    pub notes: Vec<ArticleNote>,
+}
+
+/// An article that grants nothing, and why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ArticleNote {
+    pub article: u16,
+    pub kind: Kind,
+    pub why: String,
+}
+
+/// Category of a relief, for filtering in the results.
+pub const CATEGORIES: &[&str] = &[
+    "tax",
+    "fees",
+    "finance",
+    "employment",
+    "business",
+    "innovation",
+    "housing",
+    "consumption",
+    "agriculture",
+    "trade",
+    "services",
+    "social",
+];
+
+/// A relief or service a user can get, with its conditions and its source.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Relief {
+    /// `document-id.relief-id`.
+    pub id: String,
+    /// Index into [`RuleSet::documents`].
+    pub doc: u16,
+    pub articles: Vec<u16>,
+    pub kind: Kind,
+    pub category: String,
+    pub title: Text,
+    /// What the user gets, in plain words.
+    pub benefit: Text,
+    /// A warning a careful official would add (a county must opt in, a recognition must be
+    /// granted first, …).
+    pub caveat: Option<Text>,
+    /// Eligibility, including the document's jurisdiction and any counties named.
+    pub when: Cond,
+    #[serde(with = "opt_date_serde")]
+    pub valid_from: Option<NaiveDate>,
+    #[serde(with = "opt_date_serde")]
+    pub valid_until: Option<NaiveDate>,
+    pub amount: Option<Amount>,
+    /// 责任单位, verbatim, the lead department first.
+    pub apply_to: Vec<String>,
+    /// Channels the text names (电子税务局, 甘快办 APP, …).
+    pub channels: Vec<String>,
+    /// The clause, word for word.
+    pub quote: String,
+    /// Measures that grant the same thing (从高不重复) share a group.
+    pub overlap: Option<String>,
+}
+
+/// What a relief is worth, where the text gives a figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Amount {
+    pub value: AmountValue,
+    pub per: Per,
+    pub basis: Text,
+}
+
+/// A figure, a range, or a ceiling.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum AmountValue {
+    Exact(Formula),
+    Range(Formula, Formula),
+    UpTo(Formula),
+}
+
+/// What an amount is counted per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Per {
+    Once,
+    Year,
+    Month,
+    Person,
+    PersonMonth,
+    Mu,
+}
+
+impl Per {
+    /// All units, with their names in rule files and reports.
+    pub const ALL: &'static [(Per, &'static str)] = &[
+        (Per::Once, "once"),
+        (Per::Year, "year"),
+        (Per::Month, "month"),
+        (Per::Person, "person"),
+        (Per::PersonMonth, "person-month"),
+        (Per::Mu, "mu"),
+    ];
+
+    /// The name used in rule files and reports.
+    pub fn name(self) -> &'static str {
+        Per::ALL.iter().find(|(p, _)| *p == self).map(|(_, n)| *n).unwrap_or("once")
+    }
+}
+
+/// Arithmetic over money and number facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Formula {
+    Num(#[serde(with = "dec_serde")] Decimal),
+    Fact(FactIx),
+    Add(Box<Formula>, Box<Formula>),
+    Sub(Box<Formula>, Box<Formula>),
+    Mul(Box<Formula>, Box<Formula>),
+    Div(Box<Formula>, Box<Formula>),
+    Min(Vec<Formula>),
+    Max(Vec<Formula>),
+}
+
+/// A condition over facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Atom(Atom),
+}
+
+/// One test of one fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Atom {
+    pub fact: FactIx,
+    pub test: Test,
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+}
+
+impl CmpOp {
+    /// The operator as written in rules.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "≤",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => "≥",
+            CmpOp::Eq => "=",
+        }
+    }
+
+    /// Whether `ord` (left compared with right) satisfies the operator.
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::Ge => ord != Less,
+            CmpOp::Eq => ord == Equal,
+        }
+    }
+}
+
+/// The test an [`Atom`] applies to its fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Test {
+    /// A bool fact is true.
+    IsTrue,
+    /// An enum fact has one of the values in the mask (bit i = value i).
+    OneOf(u64),
+    /// A set fact contains at least one of the values.
+    HasAny(u64),
+    /// A set fact contains all of the values.
+    HasAll(u64),
+    /// A money or number fact compared with a constant.
+    Cmp(CmpOp, #[serde(with = "dec_serde")] Decimal),
+    /// A date fact compared with another date.
+    DateCmp(CmpOp, DateRef),
+}
+
+/// The right-hand side of a date comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DateRef {
+    Fixed(#[serde(with = "date_serde")] NaiveDate),
+    /// The date the question is about, shifted.
+    AsOf(Offset),
+    /// Another date fact, shifted.
+    Fact(FactIx, Offset),
+}
+
+/// A signed calendar shift: years, months and days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offset {
+    pub years: i32,
+    pub months: i32,
+    pub days: i32,
+}
+
+impl Offset {
+    /// Apply the shift to `date`; `None` only outside chrono's range.
+    pub fn apply(self, date: NaiveDate) -> Option<NaiveDate> {
+        use chrono::{Days, Months};
+        let months = self.years * 12 + self.months;
+        let d = if months >= 0 {
+            date.checked_add_months(Months::new(months as u32))?
+        } else {
+            date.checked_sub_months(Months::new(months.unsigned_abs()))?
+        };
+        if self.days >= 0 {
+            d.checked_add_days(Days::new(self.days as u64))
+        } else {
+            d.checked_sub_days(Days::new(self.days.unsigned_abs() as u64))
+        }
+    }
+
+    /// Whether the shift is zero.
+    pub fn is_zero(self) -> bool {
+        self == Offset::default()
+    }
+}
+
+/// Dates travel as days since 0001-01-01, so the wasm needs no date parser.
+mod date_serde {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(d.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n)
+            .ok_or_else(|| serde::de::Error::custom("date out of range"))
+    }
+}
+
+/// Decimals travel as their 16 raw bytes: postcard cannot drive rust_decimal's own
+/// `deserialize_any`, and the wasm then needs no decimal parser either.
+mod dec_serde {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&d.serialize())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let bytes = <&[u8]>::deserialize(d)?;
+        let arr: [u8; 16] = bytes.try_into().map_err(|_| serde::de::Error::custom("a decimal is 16 bytes"))?;
+        Ok(Decimal::deserialize(arr))
+    }
+}
+
+mod opt_date_serde {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&d.num_days_from_ce()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            Some(n) => NaiveDate::from_num_days_from_ce_opt(n)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom("date out of range")),
+            None => Ok(None),
+        }
+    }
+}
+
+impl RuleSet {
+    /// The fact with this id or alias.
+    pub fn fact_ix(&self, id: &str) -> Option<FactIx> {
+        self.facts
+            .iter()
+            .position(|f| f.id == id || f.aliases.iter().any(|a| a == id))
+            .map(|i| i as FactIx)
+    }
+
+    /// The fact at `ix`.
+    pub fn fact(&self, ix: FactIx) -> &FactDef {
+        &self.facts[ix as usize]
+    }
+
+    /// The relief with this full id.
+    pub fn relief(&self, id: &str) -> Option<&Relief> {
+        self.reliefs.iter().find(|r| r.id == id)
+    }
+
+    /// The document of a relief.
+    pub fn doc_of(&self, r: &Relief) -> &Document {
+        &self.documents[r.doc as usize]
+    }
+
+    /// The short form of the version used in links: the first 12 hex digits.
+    pub fn short_version(&self) -> &str {
+        let hex = self.version.trim_start_matches("sha256:");
+        &hex[..hex.len().min(12)]
+    }
+}
+
+impl FactDef {
+    /// Index of an enum or set value by id.
+    pub fn value_ix(&self, id: &str) -> Option<usize> {
+        self.values.iter().position(|v| v.id == id)
+    }
+}
