@@ -16,9 +16,12 @@ mod compile;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("rules");
-    println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=rules/sources");
+    // RELIEF_RULES_DIR lets a rule author build against another copy of the rules.
+    println!("cargo:rerun-if-env-changed=RELIEF_RULES_DIR");
+    let dir_name = std::env::var("RELIEF_RULES_DIR").unwrap_or_else(|_| "rules".into());
+    let dir = Path::new(&dir_name);
+    println!("cargo:rerun-if-changed={dir_name}");
+    println!("cargo:rerun-if-changed={dir_name}/sources");
     let (inputs, paths) = match compile::read_dir(dir) {
         Ok(x) => x,
         Err(errs) => fail(&errs),

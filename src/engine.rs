@@ -8,8 +8,11 @@
 pub mod describe;
 pub mod eval;
 pub mod facts;
+pub mod link;
 pub mod planner;
+pub mod session;
 
 pub use eval::{evaluate, Eligibility, Evaluation, Outcome, ReliefResult, Timing, Tri};
 pub use facts::{parse_money, Facts, Value, ValueError};
 pub use planner::{next_question, Plan};
+pub use session::{Screen, Session};

@@ -6,6 +6,7 @@
 //! - host only: [`expr`] and [`compile`] (rule files in), [`persona`] (persona files),
 //!   [`report`] (JSON and text reports), [`cases`] (persona cases under `tests/cases`).
 
+pub mod catalog;
 pub mod engine;
 pub mod model;
 pub mod ruleset;

@@ -1,0 +1,215 @@
+//! The Leptos app: it renders the engine's [`Session`] and forwards clicks to it. All
+//! decisions (what to ask, who qualifies, what a link means) are the engine's.
+
+mod browser;
+mod question;
+mod results;
+
+use leptos::prelude::*;
+use relief_finder::catalog::{t, tn};
+use relief_finder::engine::link::{self, Display, LinkError};
+use relief_finder::engine::{Eligibility, Screen, Session};
+use relief_finder::model::{Lang, RuleSet};
+use relief_finder::ruleset;
+
+/// A message shown above the screen until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    LinkDamaged,
+    LinkOld(Vec<String>),
+}
+
+/// What every component reads: the rule set and the reactive state.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub rs: &'static RuleSet,
+    pub session: RwSignal<Session>,
+    pub display: RwSignal<Display>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Ctx {
+    /// The current language.
+    pub fn lang(&self) -> Lang {
+        self.display.with(|d| d.lang)
+    }
+}
+
+/// Mount the app on the page.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// Session, display and notice from a fragment; a damaged link starts fresh and says so.
+fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notice>) {
+    let today = browser::today();
+    match link::decode(rs, fragment, today) {
+        Ok(d) => {
+            let notice = d.other_ruleset.then(|| Notice::LinkOld(d.dropped.clone()));
+            (d.session, d.display, notice)
+        }
+        Err(LinkError::Damaged(_)) => (Session::new(rs, today), link::display_only(fragment), Some(Notice::LinkDamaged)),
+    }
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let rs = ruleset::embedded();
+    let (s0, d0, n0) = load(rs, &browser::hash());
+    let ctx = Ctx { rs, session: RwSignal::new(s0), display: RwSignal::new(d0), notice: RwSignal::new(n0) };
+    provide_context(ctx);
+
+    // The address bar follows the state: a new history entry for a new screen, so that the
+    // browser's back button steps through the questionnaire.
+    Effect::new(move |prev: Option<(Screen, String)>| {
+        let frag = ctx.session.with(|s| ctx.display.with(|d| link::encode(rs, s, d)));
+        let screen = ctx.session.with(|s| s.screen);
+        if frag != browser::hash() {
+            let push = prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
+            browser::set_hash(&frag, push);
+        }
+        if prev.as_ref().is_none_or(|(sc, _)| *sc != screen) {
+            if prev.is_some() {
+                browser::scroll_top();
+            }
+            browser::focus("screen-title");
+        }
+        (screen, frag)
+    });
+
+    // Back, forward, or a link pasted into the same tab: the fragment is the truth.
+    let reload = move || {
+        let frag = browser::hash();
+        let current = ctx.session.with_untracked(|s| ctx.display.with_untracked(|d| link::encode(rs, s, d)));
+        if frag != current {
+            let (s, d, n) = load(rs, &frag);
+            ctx.session.set(s);
+            ctx.display.set(d);
+            if n.is_some() {
+                ctx.notice.set(n);
+            }
+        }
+    };
+    let _ = window_event_listener(leptos::ev::popstate, move |_| reload());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| reload());
+
+    // The document language follows the switch, for screen readers and fonts.
+    Effect::new(move |_| {
+        let lang = if ctx.lang() == Lang::En { "en" } else { "zh-CN" };
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", lang);
+        }
+    });
+
+    let screen = move || ctx.session.with(|s| s.screen);
+    view! {
+        <div class="app"
+            class:kiosk=move || ctx.display.with(|d| d.kiosk)
+            class:embed=move || ctx.display.with(|d| d.embed)
+            class:big=move || ctx.display.with(|d| d.big)>
+            <Header/>
+            <NoticeBar/>
+            <main id="main">
+                {move || match screen() {
+                    Screen::Start => view! { <StartScreen/> }.into_any(),
+                    Screen::Question(q) => view! { <question::QuestionScreen q=q/> }.into_any(),
+                    Screen::Results => view! { <results::ResultsScreen/> }.into_any(),
+                }}
+            </main>
+            <footer class="footer">
+                <p>{move || t(ctx.lang(), "app.privacy")}</p>
+                <p class="version">{move || t(ctx.lang(), "app.ruleset")}" "{rs.short_version()}</p>
+            </footer>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
+    let toggle_lang = move |_| ctx.display.update(|d| d.lang = if d.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_big = move |_| ctx.display.update(|d| d.big = !d.big);
+    let progress = move || {
+        ctx.session.with(|s| {
+            let answered = s.history.len() - s.not_sure.len();
+            let ev = s.evaluate(ctx.rs);
+            let found = (0..ev.results.len())
+                .filter(|i| ev.results[*i].eligibility == Eligibility::Eligible && ev.results[*i].in_force())
+                .count();
+            (answered, found, s.screen)
+        })
+    };
+    view! {
+        <header class="header">
+            <div class="brand">
+                <span class="name">{move || t(lang(), "app.name")}</span>
+                <span class="tagline">{move || t(lang(), "app.tagline")}</span>
+            </div>
+            <div class="tools">
+                <button type="button" class="tool" on:click=toggle_big
+                    aria-pressed=move || ctx.display.with(|d| d.big.to_string())>
+                    {move || t(lang(), "nav.big")}
+                </button>
+                <button type="button" class="tool" on:click=toggle_lang
+                    aria-label=move || t(lang(), "nav.language_label")
+                    lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
+                    {move || t(lang(), "nav.language")}
+                </button>
+            </div>
+            {move || {
+                let (answered, found, screen) = progress();
+                (screen != Screen::Start).then(|| view! {
+                    <div class="progress" role="status" aria-live="polite">
+                        <span>{tn(lang(), "progress.answered", answered)}</span>
+                        <span class="found">{tn(lang(), "progress.found", found)}</span>
+                    </div>
+                })
+            }}
+        </header>
+    }
+}
+
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        ctx.notice.get().map(|n| {
+            let text = match &n {
+                Notice::LinkDamaged => t(lang, "err.link_damaged").to_string(),
+                Notice::LinkOld(dropped) if dropped.is_empty() => t(lang, "err.link_old").to_string(),
+                Notice::LinkOld(dropped) => format!("{} {} {}", t(lang, "err.link_old"), t(lang, "err.link_dropped"), dropped.join(", ")),
+            };
+            view! {
+                <div class="notice" role="alert">
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| ctx.notice.set(None)>{t(lang, "err.dismiss")}</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn StartScreen() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
+    let begin = move |_| ctx.session.update(|s| s.begin(ctx.rs));
+    let counts = move || {
+        t(lang(), "start.counts")
+            .replace("{n}", &ctx.rs.reliefs.len().to_string())
+            .replace("{d}", &ctx.rs.documents.len().to_string())
+    };
+    view! {
+        <section class="start">
+            <h1 id="screen-title" tabindex="-1">{move || t(lang(), "app.tagline")}</h1>
+            <p class="lead">{move || t(lang(), "start.lead")}</p>
+            <button type="button" class="primary big-button" on:click=begin>{move || t(lang(), "start.begin")}</button>
+            <p class="counts">{counts}</p>
+            <ul class="docs">
+                {ctx.rs.documents.iter().map(|d| view! { <li>{d.number.clone()}" "{d.title.clone()}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

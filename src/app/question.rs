@@ -1,0 +1,272 @@
+//! One question on screen: its wording, help, choices or input, "not sure" and back.
+
+use leptos::prelude::*;
+use relief_finder::catalog::{t, tn};
+use relief_finder::engine::eval::{eval_cond, Tri};
+use relief_finder::engine::{Value, ValueError};
+use relief_finder::model::{FactDef, FactIx, FactType};
+
+use super::Ctx;
+
+/// The draft answer of one fact while the person is choosing or typing.
+#[derive(Clone, Copy)]
+struct Field {
+    fact: FactIx,
+    /// Chosen enum value, or bool as 0 = yes, 1 = no.
+    choice: RwSignal<Option<usize>>,
+    /// Chosen set values.
+    bits: RwSignal<u64>,
+    /// Typed text (money, number, date).
+    text: RwSignal<String>,
+    error: RwSignal<Option<&'static str>>,
+}
+
+impl Field {
+    fn new(ctx: &Ctx, fact: FactIx) -> Field {
+        let current = ctx.session.with_untracked(|s| s.facts.get(fact).cloned());
+        let def = ctx.rs.fact(fact);
+        let (choice, bits, text) = match current {
+            Some(Value::Enum(i)) => (Some(i as usize), 0, String::new()),
+            Some(Value::Bool(b)) => (Some(usize::from(!b)), 0, String::new()),
+            Some(Value::Set(b)) => (None, b, String::new()),
+            Some(v) => (None, 0, v.write(def)),
+            None => (None, 0, String::new()),
+        };
+        Field {
+            fact,
+            choice: RwSignal::new(choice),
+            bits: RwSignal::new(bits),
+            text: RwSignal::new(text),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The value to record, or the message saying what is wrong.
+    fn value(&self, def: &FactDef) -> Result<Value, &'static str> {
+        match def.ty {
+            FactType::Enum => self.choice.get_untracked().map(|i| Value::Enum(i as u8)).ok_or("err.choose"),
+            FactType::Bool => self.choice.get_untracked().map(|i| Value::Bool(i == 0)).ok_or("err.choose"),
+            FactType::Set => Ok(Value::Set(self.bits.get_untracked())),
+            FactType::Money | FactType::Number | FactType::Date => {
+                Value::parse(def, &self.text.get_untracked()).map_err(|e| match e {
+                    ValueError::Negative => "err.negative",
+                    ValueError::NotADate => "err.date",
+                    _ => "err.number",
+                })
+            }
+        }
+    }
+}
+
+#[component]
+pub fn QuestionScreen(q: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rs = ctx.rs;
+    let question = &rs.questions[q];
+    let lang = move || ctx.lang();
+    let fields: Vec<Field> = question.facts.iter().map(|f| Field::new(&ctx, *f)).collect();
+    // A single choice answers at once; anything typed or multiple waits for "Continue".
+    let single_choice = question.facts.len() == 1 && matches!(rs.fact(question.facts[0]).ty, FactType::Enum | FactType::Bool);
+
+    let submit = {
+        let fields = fields.clone();
+        move || {
+            let mut values = Vec::new();
+            let mut ok = true;
+            for f in &fields {
+                match f.value(rs.fact(f.fact)) {
+                    Ok(v) => {
+                        f.error.set(None);
+                        values.push((f.fact, Some(v)));
+                    }
+                    Err(e) => {
+                        f.error.set(Some(e));
+                        ok = false;
+                    }
+                }
+            }
+            if ok {
+                ctx.session.update(|s| s.answer(rs, q, &values));
+            } else {
+                super::browser::focus("field-error");
+            }
+        }
+    };
+    let settles = move || {
+        ctx.session.with(|s| {
+            let ev = s.evaluate(rs);
+            ev.results
+                .iter()
+                .filter(|r| r.outcome.unknown.iter().any(|f| question.facts.contains(f)))
+                .count()
+        })
+    };
+    let on_submit = {
+        let submit = submit.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            submit();
+        }
+    };
+    let field_views = fields
+        .iter()
+        .map(|f| {
+            let f = *f;
+            let submit = submit.clone();
+            view! { <FieldView field=f single=single_choice submit=submit/> }
+        })
+        .collect_view();
+
+    view! {
+        <section class="question">
+            <form on:submit=on_submit novalidate>
+                <fieldset>
+                    <legend>
+                        <h1 id="screen-title" tabindex="-1">{move || question.text.get(lang()).to_string()}</h1>
+                    </legend>
+                    <details class="help">
+                        <summary>{move || t(lang(), "q.help")}</summary>
+                        <p>{move || question.help.get(lang()).to_string()}</p>
+                    </details>
+                    {field_views}
+                </fieldset>
+                <p class="settles">{move || tn(lang(), "q.settles", settles())}</p>
+                <div class="actions">
+                    {(!single_choice).then(|| view! {
+                        <button type="submit" class="primary">{move || t(lang(), "q.next")}</button>
+                    })}
+                    <button type="button" class="secondary" on:click=move |_| ctx.session.update(|s| s.skip(rs, q))>
+                        {move || t(lang(), "q.not_sure")}
+                    </button>
+                </div>
+                <div class="nav">
+                    <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.back())>
+                        {move || t(lang(), "nav.back")}
+                    </button>
+                    <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.show_results())>
+                        {move || t(lang(), "nav.results")}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn FieldView<F>(field: Field, single: bool, submit: F) -> impl IntoView
+where
+    F: Fn() + Clone + Send + Sync + 'static,
+{
+    let ctx = expect_context::<Ctx>();
+    let rs = ctx.rs;
+    let def = rs.fact(field.fact);
+    let lang = move || ctx.lang();
+    let error = move || {
+        field.error.get().map(|k| view! { <p id="field-error" class="error" role="alert" tabindex="-1">{t(lang(), k)}</p> })
+    };
+    let input_id = format!("field-{}", def.id);
+    match def.ty {
+        FactType::Enum | FactType::Bool => {
+            // Options whose `only_if` is false for the answers so far are not offered.
+            let options: Vec<(usize, relief_finder::model::Text)> = if def.ty == FactType::Bool {
+                vec![
+                    (0, relief_finder::model::Text { zh: t(relief_finder::model::Lang::Zh, "q.yes").into(), en: t(relief_finder::model::Lang::En, "q.yes").into() }),
+                    (1, relief_finder::model::Text { zh: t(relief_finder::model::Lang::Zh, "q.no").into(), en: t(relief_finder::model::Lang::En, "q.no").into() }),
+                ]
+            } else {
+                ctx.session.with_untracked(|s| {
+                    def.values
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, v)| v.only_if.as_ref().is_none_or(|c| eval_cond(c, &s.facts, s.as_of).tri != Tri::False))
+                        .map(|(i, v)| (i, v.label.clone()))
+                        .collect()
+                })
+            };
+            let buttons = options
+                .into_iter()
+                .map(|(i, label)| {
+                    let submit = submit.clone();
+                    let pick = move |_| {
+                        field.choice.set(Some(i));
+                        if single {
+                            submit();
+                        }
+                    };
+                    view! {
+                        <button type="button" class="choice"
+                            aria-pressed=move || (field.choice.get() == Some(i)).to_string()
+                            on:click=pick>
+                            {move || label.get(lang()).to_string()}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! { <div class="choices" role="group">{buttons}</div>{error} }.into_any()
+        }
+        FactType::Set => {
+            let buttons = def
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let bit = 1u64 << i;
+                    let label = v.label.clone();
+                    view! {
+                        <button type="button" class="choice multi"
+                            aria-pressed=move || (field.bits.get() & bit != 0).to_string()
+                            on:click=move |_| field.bits.update(|b| *b ^= bit)>
+                            {move || label.get(lang()).to_string()}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="hint">{move || t(lang(), "q.choose_any")}</p>
+                <div class="choices" role="group">{buttons}</div>
+                {error}
+            }
+            .into_any()
+        }
+        FactType::Money | FactType::Number => {
+            let label = def.label.clone();
+            let unit = def.unit.clone();
+            let id = input_id.clone();
+            let for_id = input_id.clone();
+            view! {
+                <label class="field" for=for_id>
+                    <span>{move || label.get(lang()).to_string()}</span>
+                    <span class="with-unit">
+                        <input id=id type="text" inputmode="decimal" autocomplete="off"
+                            aria-describedby="amount-hint"
+                            aria-invalid=move || field.error.get().is_some().to_string()
+                            prop:value=move || field.text.get()
+                            on:input=move |ev| field.text.set(event_target_value(&ev))/>
+                        <span class="unit">{move || unit.as_ref().map(|u| u.get(lang()).to_string()).unwrap_or_else(|| if lang() == relief_finder::model::Lang::Zh { "元".into() } else { "yuan".into() })}</span>
+                    </span>
+                </label>
+                <p id="amount-hint" class="hint">{move || t(lang(), "q.amount_hint")}</p>
+                {error}
+            }
+            .into_any()
+        }
+        FactType::Date => {
+            let label = def.label.clone();
+            let id = input_id.clone();
+            let for_id = input_id.clone();
+            view! {
+                <label class="field" for=for_id>
+                    <span>{move || label.get(lang()).to_string()}</span>
+                    <input id=id type="date" min="1950-01-01" max="2100-12-31"
+                        aria-describedby="date-hint"
+                        aria-invalid=move || field.error.get().is_some().to_string()
+                        prop:value=move || field.text.get()
+                        on:input=move |ev| field.text.set(event_target_value(&ev))/>
+                </label>
+                <p id="date-hint" class="hint">{move || t(lang(), "q.date_hint")}</p>
+                {error}
+            }
+            .into_any()
+        }
+    }
+}

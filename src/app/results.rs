@@ -1,0 +1,320 @@
+//! The results: reliefs by standing, each with what it is worth, why, its dates, its clause
+//! and where to apply; totals, the date control, filters, and the answers to edit.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use relief_finder::catalog::{t, tn};
+use relief_finder::engine::describe::{self, yuan};
+use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
+use relief_finder::engine::{Eligibility, Timing};
+use relief_finder::model::{Kind, Lang, RuleSet, CATEGORIES};
+
+use super::{browser, Ctx};
+
+/// How the lists are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Value,
+    EndDate,
+}
+
+fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
+    let per = t(lang, &format!("per.{per}"));
+    match a {
+        AmountResult::Exact(v) => format!("{} {per}", yuan(*v, lang)),
+        AmountResult::Range(lo, hi) => format!("{} {} {} {per}", yuan(*lo, lang), t(lang, "relief.range"), yuan(*hi, lang)),
+        AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, "relief.up_to"), yuan(*v, lang)),
+    }
+}
+
+fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
+    match sort {
+        Sort::Value => items.sort_by_key(|i| std::cmp::Reverse(ev.results[*i].amount.as_ref().map(AmountResult::top).unwrap_or_default())),
+        Sort::EndDate => items.sort_by_key(|i| ev.results[*i].relief.valid_until.unwrap_or(NaiveDate::MAX)),
+    }
+    items
+}
+
+#[component]
+pub fn ResultsScreen() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rs = ctx.rs;
+    let lang = move || ctx.lang();
+    let sort = RwSignal::new(Sort::Value);
+    let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
+
+    let set_date = move |ev: leptos::ev::Event| {
+        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+            ctx.session.update(|s| s.as_of = d);
+        }
+    };
+    let look_2023 = move |_| {
+        if let Some(d) = NaiveDate::from_ymd_opt(2023, 6, 30) {
+            ctx.session.update(|s| s.as_of = d);
+        }
+    };
+    let copy = move |_| {
+        let ok = browser::copy(&browser::href());
+        copied.set(Some(if ok { "res.copied" } else { "res.copy_failed" }));
+    };
+
+    let body = move || {
+        let lang = lang();
+        let sort = sort.get();
+        let filter = filter.get();
+        ctx.session.with(|s| {
+            let ev = s.evaluate(rs);
+            let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
+            let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
+                sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
+            };
+            let eligible = pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force());
+            let maybe = pick(&|r| r.eligibility == Eligibility::Maybe && r.in_force());
+            let expired = pick(&|r| r.eligibility == Eligibility::Eligible && !r.in_force());
+            let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
+            let totals = ev.totals();
+            let expired_note = !expired.is_empty() && eligible.len() < expired.len();
+            let card = |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> };
+            let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
+                let n = items.len();
+                let cards = items.into_iter().map(card).collect_view();
+                view! {
+                    <section class="group" aria-labelledby=id>
+                        <details open=open>
+                            <summary><h2 id=id>{t(lang, key)}" "<span class="count">{n}</span></h2></summary>
+                            {cards}
+                        </details>
+                    </section>
+                }
+            };
+            view! {
+                {(!totals.is_empty()).then(|| view! {
+                    <div class="totals">
+                        <h2>{t(lang, "res.total")}</h2>
+                        <ul>{totals.iter().map(|(p, v)| view! { <li class="total">{yuan(*v, lang)}" "{t(lang, &format!("per.{}", p.name()))}</li> }).collect_view()}</ul>
+                        <p class="hint">{t(lang, "res.total_note")}</p>
+                    </div>
+                })}
+                {expired_note.then(|| view! {
+                    <div class="notice info">
+                        <p>{t(lang, "res.expired_note")}</p>
+                        <button type="button" class="secondary" on:click=look_2023>{t(lang, "res.look_2023")}</button>
+                    </div>
+                })}
+                <section class="group" aria-labelledby="sec-eligible">
+                    <h2 id="sec-eligible">{t(lang, "res.eligible")}" "<span class="count">{eligible.len()}</span></h2>
+                    {eligible.is_empty().then(|| view! { <p class="empty">{t(lang, "res.eligible_none")}</p> })}
+                    {eligible.into_iter().map(card).collect_view()}
+                </section>
+                {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
+                {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
+                {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}
+            }
+        })
+    };
+
+    let categories = move || {
+        let lang = lang();
+        let chip = move |c: Option<&'static str>| {
+            let label = c.map(|c| t(lang, &format!("cat.{c}"))).unwrap_or_else(|| t(lang, "res.all"));
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (filter.get() == c).to_string()
+                    on:click=move |_| filter.set(c)>{label}</button>
+            }
+        };
+        let used: Vec<&'static str> = CATEGORIES.iter().copied().filter(|c| rs.reliefs.iter().any(|r| r.category == *c)).collect();
+        view! {
+            <div class="chips" role="group" aria-label=t(lang, "res.filter")>
+                {chip(None)}
+                {used.into_iter().map(|c| chip(Some(c))).collect_view()}
+            </div>
+        }
+    };
+
+    view! {
+        <section class="results">
+            <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
+            <div class="controls">
+                <label class="field date">
+                    <span>{move || t(lang(), "res.as_of")}</span>
+                    <input type="date" min="2022-01-01" max="2031-12-31"
+                        prop:value=move || ctx.session.with(|s| s.as_of.format("%Y-%m-%d").to_string())
+                        on:change=set_date/>
+                </label>
+                <p class="hint">{move || t(lang(), "res.as_of_help")}</p>
+                <div class="sort" role="group" aria-label=move || t(lang(), "res.sort")>
+                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::Value).to_string()
+                        on:click=move |_| sort.set(Sort::Value)>{move || t(lang(), "res.sort_value")}</button>
+                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::EndDate).to_string()
+                        on:click=move |_| sort.set(Sort::EndDate)>{move || t(lang(), "res.sort_date")}</button>
+                </div>
+                {categories}
+            </div>
+            {body}
+            <Answers/>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{move || t(lang(), "res.continue")}</button>
+                <button type="button" class="secondary" on:click=move |_| browser::print()>{move || t(lang(), "res.print")}</button>
+                <button type="button" class="secondary" on:click=copy>{move || t(lang(), "res.copy")}</button>
+                <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), "nav.restart")}</button>
+            </div>
+            <p class="status" role="status">{move || copied.get().map(|k| t(lang(), k))}</p>
+        </section>
+    }
+}
+
+fn dates(rs: &RuleSet, r: &ReliefResult, lang: Lang) -> String {
+    let _ = rs;
+    let d = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match (r.relief.valid_from, r.relief.valid_until) {
+        (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
+        (Some(a), None) => format!("{} {} ({})", t(lang, "relief.from"), d(a), t(lang, "relief.no_end")),
+        (None, Some(b)) => format!("{} {}", t(lang, "relief.until"), d(b)),
+        (None, None) => t(lang, "relief.no_end").to_string(),
+    }
+}
+
+#[component]
+fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rs = ctx.rs;
+    let lang = ctx.lang();
+    let r = &ev.results[i];
+    let relief = r.relief;
+    let doc = rs.doc_of(relief);
+    let (badge, badge_class) = match r.timing {
+        Timing::InForce => ("relief.in_force", "badge ok"),
+        Timing::Expired => ("relief.expired", "badge old"),
+        Timing::NotYet => ("relief.not_yet", "badge soon"),
+    };
+    let amount = match (&r.amount, &relief.amount) {
+        (Some(a), Some(def)) => Some((amount_text(a, def.per.name(), lang), def.basis.get(lang).to_string())),
+        _ => None,
+    };
+    let why: Vec<String> = r.outcome.matched.iter().map(|c| describe::condition(rs, c, lang)).collect();
+    let needs: Vec<(usize, String)> = r
+        .outcome
+        .unknown
+        .iter()
+        .filter_map(|f| rs.questions.iter().position(|q| q.facts.contains(f)))
+        .fold(Vec::new(), |mut v, q| {
+            if !v.iter().any(|(x, _)| *x == q) {
+                v.push((q, rs.questions[q].text.get(lang).to_string()));
+            }
+            v
+        });
+    let near = r.near_miss(rs).map(|c| {
+        let mut s = describe::condition(rs, c, lang);
+        if let Some(d) = ctx.session.with_untracked(|s| describe::date_when_met(c, &s.facts, s.as_of)) {
+            s.push_str(&format!("（{} {}）", d.format("%Y-%m-%d"), t(lang, "relief.holds_from")));
+        }
+        s
+    });
+    let overlap: Vec<String> = r
+        .overlap
+        .as_ref()
+        .map(|o| {
+            ev.results
+                .iter()
+                .enumerate()
+                .filter(|(j, x)| *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group))
+                .map(|(j, x)| format!("{}{}", x.relief.title.get(lang), if o.best == j { " ★" } else { "" }))
+                .collect()
+        })
+        .unwrap_or_default();
+    let is_alternative = r.overlap.as_ref().is_some_and(|o| o.best != i);
+    let articles = relief.articles.iter().map(|a| tn(lang, "relief.article", a)).collect::<Vec<_>>().join("、");
+    let card_id = format!("relief-{}", relief.id.replace('.', "-"));
+    view! {
+        <article class="relief" class:alternative=is_alternative id=card_id>
+            <header>
+                <h3>{relief.title.get(lang).to_string()}</h3>
+                <span class=badge_class>{t(lang, badge)}</span>
+                {(relief.kind == Kind::Service).then(|| view! { <span class="badge service">{t(lang, "relief.service")}</span> })}
+            </header>
+            {amount.map(|(a, basis)| view! {
+                <p class="amount"><strong>{a}</strong></p>
+                <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
+            })}
+            <p class="benefit">{relief.benefit.get(lang).to_string()}</p>
+            {relief.caveat.as_ref().map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}"："</strong>{c.get(lang).to_string()}</p> })}
+            {(!overlap.is_empty()).then(|| view! {
+                <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
+            })}
+            <dl class="facts">
+                <dt>{t(lang, "relief.valid")}</dt>
+                <dd>{dates(rs, r, lang)}</dd>
+                {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
+                    <dt>{t(lang, "relief.why")}</dt>
+                    <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
+                })}
+                {near.map(|n| view! {
+                    <dt>{t(lang, "relief.why_not")}</dt>
+                    <dd>{n}</dd>
+                })}
+                {(!needs.is_empty()).then(|| view! {
+                    <dt>{t(lang, "relief.needs")}</dt>
+                    <dd class="needs">{needs.into_iter().map(|(q, text)| view! {
+                        <button type="button" class="secondary small" on:click=move |_| ctx.session.update(|s| s.edit(q))>
+                            {t(lang, "relief.answer")}"："{text}
+                        </button>
+                    }).collect_view()}</dd>
+                })}
+                <dt>{t(lang, "relief.apply")}</dt>
+                <dd>{relief.apply_to.join("、")}</dd>
+                {(!relief.channels.is_empty()).then(|| view! {
+                    <dt>{t(lang, "relief.channels")}</dt>
+                    <dd>{relief.channels.join("、")}</dd>
+                })}
+            </dl>
+            <details class="clause">
+                <summary>{t(lang, "relief.clause")}" · "{doc.number.clone()}" "{articles.clone()}</summary>
+                <blockquote lang="zh-CN">{relief.quote.clone()}</blockquote>
+                <p class="cite">{doc.issuer.clone()}"《"{doc.title.clone()}"》（"{doc.number.clone()}"）"{articles}</p>
+            </details>
+        </article>
+    }
+}
+
+#[component]
+fn Answers() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rs = ctx.rs;
+    move || {
+        let lang = ctx.lang();
+        ctx.session.with(|s| {
+            let rows = s
+                .history
+                .iter()
+                .map(|q| {
+                    let q = *q;
+                    let question = &rs.questions[q];
+                    let answer = if s.not_sure.contains(&q) {
+                        t(lang, "res.unanswered").to_string()
+                    } else {
+                        question
+                            .facts
+                            .iter()
+                            .filter_map(|f| s.facts.get(*f).map(|v| describe::value(rs.fact(*f), v, lang)))
+                            .collect::<Vec<_>>()
+                            .join("；")
+                    };
+                    view! {
+                        <li>
+                            <span class="q">{question.text.get(lang).to_string()}</span>
+                            <span class="a">{answer}</span>
+                            <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.edit(q))>{t(lang, "res.edit")}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="answers" aria-labelledby="sec-answers">
+                    <h2 id="sec-answers">{t(lang, "res.answers")}</h2>
+                    <ul>{rows}</ul>
+                </section>
+            }
+        })
+    }
+}

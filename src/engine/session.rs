@@ -1,0 +1,149 @@
+//! The wizard as a state machine: answers, the questions asked, back and edit, and what to
+//! show next. The UI renders a [`Session`] and forwards clicks to it; it holds no logic.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::eval::{evaluate, Evaluation};
+use super::facts::{Facts, Value};
+use super::planner::{next_question, Plan};
+use crate::model::{FactIx, RuleSet};
+
+/// What the wizard shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The welcome screen.
+    Start,
+    /// A question, by index into [`RuleSet::questions`].
+    Question(usize),
+    /// The results.
+    Results,
+}
+
+/// One person's answers and where they are in the questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub facts: Facts,
+    /// Questions answered or skipped, in the order they were.
+    pub history: Vec<usize>,
+    /// Of those, the ones answered "not sure".
+    pub not_sure: BTreeSet<usize>,
+    pub as_of: NaiveDate,
+    pub screen: Screen,
+    /// Where to go after the question on screen is answered: back to the results when the
+    /// user came from there to settle or edit one answer.
+    pub return_to_results: bool,
+}
+
+impl Session {
+    /// A fresh session about `as_of`.
+    pub fn new(rs: &RuleSet, as_of: NaiveDate) -> Session {
+        Session {
+            facts: Facts::new(rs),
+            history: Vec::new(),
+            not_sure: BTreeSet::new(),
+            as_of,
+            screen: Screen::Start,
+            return_to_results: false,
+        }
+    }
+
+    /// Questions already dealt with, for the planner.
+    pub fn asked(&self) -> BTreeSet<usize> {
+        self.history.iter().copied().collect()
+    }
+
+    /// Evaluate every relief on the session's date.
+    pub fn evaluate<'r>(&self, rs: &'r RuleSet) -> Evaluation<'r> {
+        evaluate(rs, &self.facts, self.as_of)
+    }
+
+    /// The planner's next question.
+    pub fn plan(&self, rs: &RuleSet, ev: &Evaluation) -> Option<Plan> {
+        next_question(rs, &self.facts, &self.asked(), ev)
+    }
+
+    /// Leave the start screen for the first question.
+    pub fn begin(&mut self, rs: &RuleSet) {
+        self.advance(rs);
+    }
+
+    /// Go to the next question, or to the results when no answer can change anything.
+    fn advance(&mut self, rs: &RuleSet) {
+        if self.return_to_results {
+            self.return_to_results = false;
+            self.screen = Screen::Results;
+            return;
+        }
+        let ev = self.evaluate(rs);
+        self.screen = match self.plan(rs, &ev) {
+            Some(p) => Screen::Question(p.question),
+            None => Screen::Results,
+        };
+    }
+
+    fn record(&mut self, q: usize) {
+        self.history.retain(|x| *x != q);
+        self.history.push(q);
+    }
+
+    /// Answer question `q`: each of its facts gets a value, or `None` for "not sure" of
+    /// that fact. Values that do not fit their fact are ignored.
+    pub fn answer(&mut self, rs: &RuleSet, q: usize, values: &[(FactIx, Option<Value>)]) {
+        for (f, v) in values {
+            match v {
+                Some(v) if v.fits(rs.fact(*f)) => self.facts.set(*f, v.clone()),
+                _ => self.facts.clear(*f),
+            }
+        }
+        self.record(q);
+        if values.iter().all(|(_, v)| v.is_none()) {
+            self.not_sure.insert(q);
+        } else {
+            self.not_sure.remove(&q);
+        }
+        self.advance(rs);
+    }
+
+    /// "Not sure": the question's facts stay unknown and it is not asked again.
+    pub fn skip(&mut self, rs: &RuleSet, q: usize) {
+        let none: Vec<(FactIx, Option<Value>)> = rs.questions[q].facts.iter().map(|f| (*f, None)).collect();
+        self.answer(rs, q, &none);
+    }
+
+    /// Back: show the last question dealt with again, its answer kept as the default.
+    pub fn back(&mut self) {
+        match self.screen {
+            Screen::Question(q) if self.return_to_results => {
+                let _ = q;
+                self.return_to_results = false;
+                self.screen = Screen::Results;
+            }
+            _ => match self.history.pop() {
+                Some(q) => {
+                    self.not_sure.remove(&q);
+                    self.screen = Screen::Question(q);
+                }
+                None => self.screen = Screen::Start,
+            },
+        }
+    }
+
+    /// Show question `q` to change or give its answer, then come back to the results.
+    pub fn edit(&mut self, q: usize) {
+        self.return_to_results = self.screen == Screen::Results;
+        self.screen = Screen::Question(q);
+    }
+
+    /// Show the results now.
+    pub fn show_results(&mut self) {
+        self.return_to_results = false;
+        self.screen = Screen::Results;
+    }
+
+    /// Forget everything but the date.
+    pub fn reset(&mut self, rs: &RuleSet) {
+        *self = Session::new(rs, self.as_of);
+    }
+}
