@@ -1,0 +1,242 @@
+//! Engine semantics on a small rule set written here, independent of the real documents:
+//! three-valued logic, dates, jurisdiction, overlap groups, amounts, money input.
+
+use chrono::NaiveDate;
+use relief_finder::compile::{compile, Input};
+use relief_finder::engine::eval::AmountResult;
+use relief_finder::engine::{evaluate, parse_money, Eligibility, Facts, Value, ValueError};
+use relief_finder::model::RuleSet;
+
+pub const VOCAB: &str = r#"
+[[fact]]
+id = "city"
+type = "enum"
+label = { zh = "城市", en = "City" }
+values = [
+  { id = "pingliang", zh = "平凉", en = "Pingliang" },
+  { id = "wuwei", zh = "武威", en = "Wuwei" },
+  { id = "other_gansu", zh = "其他", en = "Other" },
+  { id = "outside_gansu", zh = "省外", en = "Outside" },
+]
+[[fact]]
+id = "county"
+type = "enum"
+label = { zh = "县", en = "County" }
+values = [
+  { id = "huating", zh = "华亭", en = "Huating", only_if = "city == pingliang" },
+  { id = "kongtong", zh = "崆峒", en = "Kongtong", only_if = "city == pingliang" },
+]
+[[fact]]
+id = "sales"
+type = "money"
+label = { zh = "销售额", en = "Sales" }
+[[fact]]
+id = "small"
+type = "bool"
+label = { zh = "小微", en = "Small" }
+[[fact]]
+id = "started_on"
+type = "date"
+label = { zh = "登记日期", en = "Registered on" }
+[[question]]
+id = "city"
+facts = ["city"]
+zh = "城市？"
+en = "City?"
+help_zh = "帮助"
+help_en = "Help"
+[[question]]
+id = "county"
+facts = ["county"]
+zh = "县？"
+en = "County?"
+help_zh = "帮助"
+help_en = "Help"
+[[question]]
+id = "sales"
+facts = ["sales"]
+zh = "销售额？"
+en = "Sales?"
+help_zh = "帮助"
+help_en = "Help"
+[[question]]
+id = "small"
+facts = ["small"]
+zh = "小微？"
+en = "Small?"
+help_zh = "帮助"
+help_en = "Help"
+[[question]]
+id = "started_on"
+facts = ["started_on"]
+zh = "日期？"
+en = "Date?"
+help_zh = "帮助"
+help_en = "Help"
+"#;
+
+pub const DOC: &str = r#"
+[document]
+id = "t"
+number = "测〔2023〕1号"
+title = "测试"
+issuer = "测试"
+jurisdiction = "pingliang"
+issued_on = 2023-02-28
+valid_from = 2023-01-01
+valid_until = 2023-12-31
+articles = 3
+source = "t.txt"
+
+[[relief]]
+id = "low-sales"
+articles = [1]
+category = "tax"
+title = { zh = "低", en = "Low" }
+benefit = { zh = "低", en = "Low" }
+when = "sales <= 10万 and (small or sales < 1000)"
+amount = { value = "sales * 12 * 0.03", per = "year", basis = { zh = "b", en = "b" } }
+apply_to = ["税务局"]
+quote = "甲条款。"
+overlap = "g"
+
+[[relief]]
+id = "any-sales"
+articles = [1]
+category = "tax"
+title = { zh = "任", en = "Any" }
+benefit = { zh = "任", en = "Any" }
+when = "sales > 0"
+amount = { value = "sales * 12 * 0.02", per = "year", basis = { zh = "b", en = "b" } }
+apply_to = ["税务局"]
+quote = "乙条款。"
+overlap = "g"
+
+[[relief]]
+id = "one-year"
+articles = [2]
+category = "employment"
+title = { zh = "满一年", en = "A year" }
+benefit = { zh = "满一年", en = "A year" }
+when = "started_on <= as_of - 1y"
+counties = ["huating"]
+valid_until = 2024-12-31
+amount = { min = "1000", max = "2000", per = "once", basis = { zh = "b", en = "b" } }
+apply_to = ["人社局"]
+quote = "丙条款。"
+
+[[article]]
+n = 3
+kind = "internal"
+why = "工作安排"
+"#;
+
+pub fn mini() -> RuleSet {
+    let inputs = [Input { path: "vocab.toml".into(), text: VOCAB.into() }, Input { path: "t.toml".into(), text: DOC.into() }];
+    compile(&inputs, &|_| Some("甲条款。乙条款。丙条款。".into())).unwrap_or_else(|e| panic!("{}", e.join("\n")))
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn facts(rs: &RuleSet, pairs: &[(&str, &str)]) -> Facts {
+    let mut f = Facts::new(rs);
+    for (id, v) in pairs {
+        let ix = rs.fact_ix(id).expect("fact");
+        f.set(ix, Value::parse(rs.fact(ix), v).expect("value"));
+    }
+    f
+}
+
+fn eligibility(rs: &RuleSet, pairs: &[(&str, &str)], as_of: &str, id: &str) -> Eligibility {
+    let ev = evaluate(rs, &facts(rs, pairs), d(as_of));
+    ev.results.iter().find(|r| r.relief.id == id).expect("relief").eligibility
+}
+
+#[test]
+fn unknown_is_maybe_never_yes_or_no() {
+    let rs = mini();
+    assert_eq!(eligibility(&rs, &[], "2023-06-01", "t.low-sales"), Eligibility::Maybe);
+    assert_eq!(eligibility(&rs, &[("city", "pingliang")], "2023-06-01", "t.low-sales"), Eligibility::Maybe);
+    // `small or sales < 1000`: a true branch settles the `or` although `small` is unknown.
+    assert_eq!(eligibility(&rs, &[("city", "pingliang"), ("sales", "500")], "2023-06-01", "t.low-sales"), Eligibility::Eligible);
+    // A false conjunct settles the `and` although other facts are unknown.
+    assert_eq!(eligibility(&rs, &[("city", "pingliang"), ("sales", "200000")], "2023-06-01", "t.low-sales"), Eligibility::Ineligible);
+}
+
+#[test]
+fn maybe_names_the_facts_that_would_settle_it() {
+    let rs = mini();
+    let ev = evaluate(&rs, &facts(&rs, &[("city", "pingliang"), ("sales", "50000")]), d("2023-06-01"));
+    let r = ev.results.iter().find(|r| r.relief.id == "t.low-sales").expect("relief");
+    let ids: Vec<&str> = r.outcome.unknown.iter().map(|f| rs.fact(*f).id.as_str()).collect();
+    assert_eq!(ids, vec!["small"]);
+}
+
+#[test]
+fn thresholds_include_their_edge() {
+    let rs = mini();
+    let base = [("city", "pingliang"), ("small", "true")];
+    let at = |s: &str| eligibility(&rs, &[base[0], base[1], ("sales", s)], "2023-06-01", "t.low-sales");
+    assert_eq!(at("100000"), Eligibility::Eligible);
+    assert_eq!(at("100000.01"), Eligibility::Ineligible);
+}
+
+#[test]
+fn city_measures_apply_only_in_their_city_and_named_counties() {
+    let rs = mini();
+    assert_eq!(eligibility(&rs, &[("city", "wuwei"), ("sales", "5")], "2023-06-01", "t.low-sales"), Eligibility::Ineligible);
+    let one_year = |pairs: &[(&str, &str)]| eligibility(&rs, pairs, "2023-06-01", "t.one-year");
+    assert_eq!(one_year(&[("city", "pingliang"), ("started_on", "2022-01-01")]), Eligibility::Maybe);
+    assert_eq!(one_year(&[("city", "pingliang"), ("county", "huating"), ("started_on", "2022-01-01")]), Eligibility::Eligible);
+    assert_eq!(one_year(&[("city", "pingliang"), ("county", "kongtong"), ("started_on", "2022-01-01")]), Eligibility::Ineligible);
+}
+
+#[test]
+fn dates_relative_to_as_of_have_exact_edges() {
+    let rs = mini();
+    let p = [("city", "pingliang"), ("county", "huating"), ("started_on", "2022-11-01")];
+    assert_eq!(eligibility(&rs, &p, "2023-11-01", "t.one-year"), Eligibility::Eligible);
+    assert_eq!(eligibility(&rs, &p, "2023-10-31", "t.one-year"), Eligibility::Ineligible);
+}
+
+#[test]
+fn in_force_on_the_last_day_not_the_day_after() {
+    let rs = mini();
+    let p = facts(&rs, &[("city", "pingliang"), ("sales", "5")]);
+    let r = |as_of: &str| evaluate(&rs, &p, d(as_of)).results.iter().find(|r| r.relief.id == "t.any-sales").map(|r| r.in_force()).expect("relief");
+    assert!(r("2023-12-31"));
+    assert!(!r("2024-01-01"));
+    assert!(!r("2022-12-31"));
+}
+
+#[test]
+fn an_overlap_group_counts_the_better_relief_once() {
+    let rs = mini();
+    let ev = evaluate(&rs, &facts(&rs, &[("city", "pingliang"), ("small", "true"), ("sales", "80000")]), d("2023-06-01"));
+    let low = ev.results.iter().position(|r| r.relief.id == "t.low-sales").expect("relief");
+    let any = ev.results.iter().position(|r| r.relief.id == "t.any-sales").expect("relief");
+    assert_eq!(ev.results[low].amount, Some(AmountResult::Exact(28800.into())));
+    assert_eq!(ev.results[any].amount, Some(AmountResult::Exact(19200.into())));
+    assert_eq!(ev.results[any].overlap.as_ref().map(|o| o.best), Some(low));
+    assert!(ev.counts(low) && !ev.counts(any));
+    assert_eq!(ev.totals(), vec![(relief_finder::model::Per::Year, 28800.into())]);
+}
+
+#[test]
+fn money_is_read_as_people_write_it() {
+    let ok = |s: &str, v: i64| assert_eq!(parse_money(s), Ok(v.into()), "{s}");
+    ok("80000", 80000);
+    ok("80,000", 80000);
+    ok("8万", 80000);
+    ok(" 8 万元 ", 80000);
+    ok("１２万", 120000);
+    ok("¥1,000", 1000);
+    ok("0.5亿", 50_000_000);
+    assert_eq!(parse_money("80000.50").map(|d| d.to_string()), Ok("80000.5".into()));
+    assert_eq!(parse_money("-5"), Err(ValueError::Negative));
+    for bad in ["", "abc", "8w", "1.2.3", "万"] {
+        assert_eq!(parse_money(bad), Err(ValueError::NotANumber), "{bad}");
+    }
+}

@@ -1,0 +1,85 @@
+//! The planner asks only what can still change a result, never twice, and finishes.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use relief_finder::engine::{evaluate, next_question, Eligibility, Facts, Session, Value};
+use relief_finder::model::{FactType, RuleSet};
+use relief_finder::ruleset;
+
+fn answer_with(rs: &RuleSet, q: usize, pick: u64) -> Vec<(u16, Option<Value>)> {
+    rs.questions[q]
+        .facts
+        .iter()
+        .map(|f| {
+            let def = rs.fact(*f);
+            let n = def.values.len().max(1) as u64;
+            let v = match def.ty {
+                FactType::Enum => Value::Enum((pick % n) as u8),
+                FactType::Set => Value::Set(if pick % 3 == 0 { 0 } else { 1 << (pick % n) }),
+                FactType::Bool => Value::Bool(pick % 2 == 0),
+                FactType::Money | FactType::Number => Value::Num(((pick % 7) * 40_000).into()),
+                FactType::Date => Value::Date(NaiveDate::from_ymd_opt(2019 + (pick % 5) as i32, 1 + (pick % 12) as u32, 1).expect("date")),
+            };
+            (*f, Some(v))
+        })
+        .collect()
+}
+
+#[test]
+fn every_question_asked_can_change_a_result_and_the_wizard_ends() {
+    let rs = ruleset::embedded();
+    let as_of = NaiveDate::from_ymd_opt(2023, 6, 1).expect("date");
+    for seed in 0..300u64 {
+        let mut s = Session::new(rs, as_of);
+        s.begin(rs);
+        let mut steps = 0;
+        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        while let relief_finder::engine::Screen::Question(q) = s.screen {
+            steps += 1;
+            assert!(steps <= rs.questions.len(), "seed {seed}: the wizard asks more questions than exist");
+            assert!(!s.asked().contains(&q), "seed {seed}: question {} asked twice", rs.questions[q].id);
+            let ev = s.evaluate(rs);
+            let open = ev
+                .results
+                .iter()
+                .filter(|r| r.eligibility == Eligibility::Maybe && r.outcome.unknown.iter().any(|f| rs.questions[q].facts.contains(f)))
+                .count();
+            assert!(open > 0, "seed {seed}: question {} cannot change any result", rs.questions[q].id);
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if x % 9 == 0 {
+                s.skip(rs, q);
+            } else {
+                s.answer(rs, q, &answer_with(rs, q, x));
+            }
+        }
+        // At the end, no question can change anything.
+        let ev = s.evaluate(rs);
+        assert_eq!(next_question(rs, &s.facts, &s.asked(), &ev), None, "seed {seed}");
+    }
+}
+
+#[test]
+fn with_nothing_known_the_first_question_is_about_who_or_where() {
+    let rs = ruleset::embedded();
+    let f = Facts::new(rs);
+    let ev = evaluate(rs, &f, NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"));
+    let p = next_question(rs, &f, &BTreeSet::new(), &ev).expect("a question");
+    assert!(["city", "applicant"].contains(&rs.questions[p.question].id.as_str()));
+}
+
+#[test]
+fn back_returns_to_the_last_question_with_its_answer() {
+    let rs = ruleset::embedded();
+    let mut s = Session::new(rs, NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"));
+    s.begin(rs);
+    let relief_finder::engine::Screen::Question(first) = s.screen else { panic!("a first question") };
+    s.answer(rs, first, &answer_with(rs, first, 0));
+    let after = s.facts.clone();
+    s.back();
+    assert_eq!(s.screen, relief_finder::engine::Screen::Question(first));
+    assert_eq!(s.facts, after, "back keeps the answer to show it again");
+    assert!(!s.asked().contains(&first));
+}

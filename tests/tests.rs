@@ -1,0 +1,11 @@
+//! All tests in one binary (ripgrep style): features, not code. Most are data-driven:
+//! persona cases in `tests/cases/`, broken rule files in `tests/bad_rules/`, broken persona
+//! files in `tests/bad_personas/`, each with the outcome it must produce.
+
+mod bad_inputs;
+mod persona_cases;
+mod catalog;
+mod engine;
+mod link;
+mod planner;
+mod tidy;
