@@ -30,11 +30,14 @@ fn main() {
         println!("cargo:rerun-if-changed={}", p.display());
     }
     let src = dir.join("sources");
-    let rs = match compile::compile(&inputs, &|name| std::fs::read_to_string(src.join(name)).ok()) {
+    let rs = match compile::compile(&inputs, &|name| {
+        std::fs::read_to_string(src.join(name)).ok()
+    }) {
         Ok(rs) => rs,
         Err(errs) => fail(&errs),
     };
-    let bytes = postcard::to_allocvec(&rs).unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));
+    let bytes = postcard::to_allocvec(&rs)
+        .unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| fail(&["OUT_DIR is not set".into()]));
     std::fs::write(Path::new(&out).join("ruleset.postcard"), bytes)
         .unwrap_or_else(|e| fail(&[format!("cannot write the rule set: {e}")]));
@@ -46,6 +49,9 @@ fn fail(errs: &[String]) -> ! {
         println!("cargo:warning={e}");
         eprintln!("error: {e}");
     }
-    eprintln!("error: {} problem(s) in rules/; the build stops here", errs.len());
+    eprintln!(
+        "error: {} problem(s) in rules/; the build stops here",
+        errs.len()
+    );
     std::process::exit(1);
 }

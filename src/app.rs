@@ -48,7 +48,11 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
             let notice = d.other_ruleset.then(|| Notice::LinkOld(d.dropped.clone()));
             (d.session, d.display, notice)
         }
-        Err(LinkError::Damaged(_)) => (Session::new(rs, today), link::display_only(fragment), Some(Notice::LinkDamaged)),
+        Err(LinkError::Damaged(_)) => (
+            Session::new(rs, today),
+            link::display_only(fragment),
+            Some(Notice::LinkDamaged),
+        ),
     }
 }
 
@@ -56,13 +60,20 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
 fn App() -> impl IntoView {
     let rs = ruleset::embedded();
     let (s0, d0, n0) = load(rs, &browser::hash());
-    let ctx = Ctx { rs, session: RwSignal::new(s0), display: RwSignal::new(d0), notice: RwSignal::new(n0) };
+    let ctx = Ctx {
+        rs,
+        session: RwSignal::new(s0),
+        display: RwSignal::new(d0),
+        notice: RwSignal::new(n0),
+    };
     provide_context(ctx);
 
     // The address bar follows the state: a new history entry for a new screen, so that the
     // browser's back button steps through the questionnaire.
     Effect::new(move |prev: Option<(Screen, String)>| {
-        let frag = ctx.session.with(|s| ctx.display.with(|d| link::encode(rs, s, d)));
+        let frag = ctx
+            .session
+            .with(|s| ctx.display.with(|d| link::encode(rs, s, d)));
         let screen = ctx.session.with(|s| s.screen);
         if frag != browser::hash() {
             let push = prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
@@ -80,7 +91,9 @@ fn App() -> impl IntoView {
     // Back, forward, or a link pasted into the same tab: the fragment is the truth.
     let reload = move || {
         let frag = browser::hash();
-        let current = ctx.session.with_untracked(|s| ctx.display.with_untracked(|d| link::encode(rs, s, d)));
+        let current = ctx
+            .session
+            .with_untracked(|s| ctx.display.with_untracked(|d| link::encode(rs, s, d)));
         if frag != current {
             let (s, d, n) = load(rs, &frag);
             ctx.session.set(s);
@@ -95,8 +108,15 @@ fn App() -> impl IntoView {
 
     // The document language follows the switch, for screen readers and fonts.
     Effect::new(move |_| {
-        let lang = if ctx.lang() == Lang::En { "en" } else { "zh-CN" };
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let lang = if ctx.lang() == Lang::En {
+            "en"
+        } else {
+            "zh-CN"
+        };
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", lang);
         }
     });
@@ -128,14 +148,24 @@ fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
-    let toggle_lang = move |_| ctx.display.update(|d| d.lang = if d.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_lang = move |_| {
+        ctx.display.update(|d| {
+            d.lang = if d.lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            }
+        })
+    };
     let toggle_big = move |_| ctx.display.update(|d| d.big = !d.big);
     let progress = move || {
         ctx.session.with(|s| {
             let answered = s.history.len() - s.not_sure.len();
             let ev = s.evaluate(ctx.rs);
             let found = (0..ev.results.len())
-                .filter(|i| ev.results[*i].eligibility == Eligibility::Eligible && ev.results[*i].in_force())
+                .filter(|i| {
+                    ev.results[*i].eligibility == Eligibility::Eligible && ev.results[*i].in_force()
+                })
                 .count();
             (answered, found, s.screen)
         })

@@ -22,7 +22,12 @@ pub struct CaseRun {
 /// Run one case file.
 pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
     let p = path.display().to_string();
-    let mut run = CaseRun { path: path.to_path_buf(), name: String::new(), checks: 0, failures: vec![] };
+    let mut run = CaseRun {
+        path: path.to_path_buf(),
+        name: String::new(),
+        checks: 0,
+        failures: vec![],
+    };
     let persona = match persona::parse(&p, text, rs) {
         Ok(x) => x,
         Err(e) => {
@@ -32,32 +37,52 @@ pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
     };
     run.name = persona.name.clone().unwrap_or_default();
     if run.name.is_empty() {
-        run.failures.push(format!("{p}:1: a case needs a `name`: a sentence saying what it shows"));
+        run.failures.push(format!(
+            "{p}:1: a case needs a `name`: a sentence saying what it shows"
+        ));
     }
     let Some(as_of) = persona.as_of else {
-        run.failures.push(format!("{p}:1: a case needs `as_of`, so that it means the same on any day"));
+        run.failures.push(format!(
+            "{p}:1: a case needs `as_of`, so that it means the same on any day"
+        ));
         return run;
     };
     if persona.expect.is_empty() && persona.next.is_none() {
-        run.failures.push(format!("{p}:1: a case needs [expect] entries or `next`"));
+        run.failures
+            .push(format!("{p}:1: a case needs [expect] entries or `next`"));
     }
     let ev = evaluate(rs, &persona.facts, as_of);
     for e in &persona.expect {
-        let Some(i) = ev.results.iter().position(|r| r.relief.id == e.relief) else { continue };
+        let Some(i) = ev.results.iter().position(|r| r.relief.id == e.relief) else {
+            continue;
+        };
         let r = &ev.results[i];
         let mut fail = |what: &str, want: &str, got: &str| {
-            run.failures.push(format!("{p}:{}: {}: expected {what} {want}, got {got}", e.line, e.relief));
+            run.failures.push(format!(
+                "{p}:{}: {}: expected {what} {want}, got {got}",
+                e.line, e.relief
+            ));
         };
         if let Some(want) = &e.eligibility {
             run.checks += 1;
             if want != r.eligibility.name() {
                 let mut got = r.eligibility.name().to_string();
                 if !r.outcome.unknown.is_empty() {
-                    let ids: Vec<_> = r.outcome.unknown.iter().map(|f| rs.fact(*f).id.as_str()).collect();
+                    let ids: Vec<_> = r
+                        .outcome
+                        .unknown
+                        .iter()
+                        .map(|f| rs.fact(*f).id.as_str())
+                        .collect();
                     got.push_str(&format!(" (unknown: {})", ids.join(", ")));
                 }
                 if !r.outcome.failed.is_empty() {
-                    let why: Vec<_> = r.outcome.failed.iter().map(|c| crate::engine::describe::condition(rs, c, crate::model::Lang::En)).collect();
+                    let why: Vec<_> = r
+                        .outcome
+                        .failed
+                        .iter()
+                        .map(|c| crate::engine::describe::condition(rs, c, crate::model::Lang::En))
+                        .collect();
                     got.push_str(&format!(" (failed: {})", why.join("; ")));
                 }
                 fail("eligibility", want, &got);
@@ -71,7 +96,11 @@ pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
         }
         if let Some(want) = &e.amount {
             run.checks += 1;
-            let got = r.amount.as_ref().map(report::amount_text).unwrap_or_else(|| "none".into());
+            let got = r
+                .amount
+                .as_ref()
+                .map(report::amount_text)
+                .unwrap_or_else(|| "none".into());
             if *want != got {
                 fail("amount", want, &got);
             }
@@ -95,9 +124,12 @@ pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
             .iter()
             .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
             .collect();
-        let got = next_question(rs, &persona.facts, &asked, &ev).map(|pl| rs.questions[pl.question].id.clone()).unwrap_or_else(|| "none".into());
+        let got = next_question(rs, &persona.facts, &asked, &ev)
+            .map(|pl| rs.questions[pl.question].id.clone())
+            .unwrap_or_else(|| "none".into());
         if *want != got {
-            run.failures.push(format!("{p}: next: expected question {want}, got {got}"));
+            run.failures
+                .push(format!("{p}: next: expected question {want}, got {got}"));
         }
     }
     run
@@ -108,7 +140,9 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -128,7 +162,12 @@ pub fn run_dir(dir: &Path, rs: &RuleSet) -> Vec<CaseRun> {
         .into_iter()
         .map(|p| match std::fs::read_to_string(&p) {
             Ok(text) => run(&p, &text, rs),
-            Err(e) => CaseRun { path: p.clone(), name: String::new(), checks: 0, failures: vec![format!("{}: {e}", p.display())] },
+            Err(e) => CaseRun {
+                path: p.clone(),
+                name: String::new(),
+                checks: 0,
+                failures: vec![format!("{}: {e}", p.display())],
+            },
         })
         .collect()
 }

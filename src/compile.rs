@@ -128,6 +128,8 @@ struct RawRelief {
     channels: Vec<String>,
     quote: Spanned<String>,
     overlap: Option<String>,
+    /// Within an overlap group, where amounts cannot decide: 1 = best terms.
+    overlap_rank: Option<u8>,
 }
 
 fn default_kind() -> String {
@@ -154,13 +156,18 @@ impl Problems {
     fn at(&mut self, path: &str, text: &str, offset: usize, what: &str, msg: impl AsRef<str>) {
         let line = line_of(text, offset);
         let sep = if what.is_empty() { "" } else { ": " };
-        self.list.push(format!("{path}:{line}: {what}{sep}{}", msg.as_ref()));
+        self.list
+            .push(format!("{path}:{line}: {what}{sep}{}", msg.as_ref()));
     }
 }
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// Byte offset, in the file, of character column `col` of a string value spanning `span`.
@@ -176,11 +183,18 @@ fn to_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     if d.time.is_some() {
         return None;
     }
-    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
 }
 
 fn text(t: &RawText) -> Text {
-    Text { zh: t.zh.clone(), en: t.en.clone() }
+    Text {
+        zh: t.zh.clone(),
+        en: t.en.clone(),
+    }
 }
 
 fn kind_of(s: &str) -> Option<Kind> {
@@ -193,9 +207,16 @@ fn kind_of(s: &str) -> Option<Kind> {
 }
 
 fn fact_type(s: &str) -> Option<FactType> {
-    [FactType::Enum, FactType::Set, FactType::Bool, FactType::Money, FactType::Number, FactType::Date]
-        .into_iter()
-        .find(|t| t.name() == s)
+    [
+        FactType::Enum,
+        FactType::Set,
+        FactType::Bool,
+        FactType::Money,
+        FactType::Number,
+        FactType::Date,
+    ]
+    .into_iter()
+    .find(|t| t.name() == s)
 }
 
 /// Text with all white space removed: quotes are compared this way, because the seed
@@ -208,7 +229,10 @@ pub fn squeeze(s: &str) -> String {
 ///
 /// # Errors
 /// Every problem found, one message each, in file order.
-pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Result<RuleSet, Vec<String>> {
+pub fn compile(
+    inputs: &[Input],
+    source: &dyn Fn(&str) -> Option<String>,
+) -> Result<RuleSet, Vec<String>> {
     let mut p = Problems { list: Vec::new() };
     let mut files = Vec::new();
     for input in inputs {
@@ -217,7 +241,13 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             Err(e) => {
                 let offset = e.span().map(|s| s.start).unwrap_or(0);
                 let msg = e.message().replace('\n', " ");
-                p.at(&input.path, &input.text, offset, "", msg.trim_end_matches('.'));
+                p.at(
+                    &input.path,
+                    &input.text,
+                    offset,
+                    "",
+                    msg.trim_end_matches('.'),
+                );
             }
         }
     }
@@ -231,33 +261,68 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             let span = raw.span();
             let raw = raw.get_ref();
             let what = format!("fact \"{}\"", raw.id);
-            if facts.iter().any(|f| f.id == raw.id || f.aliases.contains(&raw.id)) {
+            if facts
+                .iter()
+                .any(|f| f.id == raw.id || f.aliases.contains(&raw.id))
+            {
                 p.at(&input.path, &input.text, span.start, &what, "defined twice");
                 continue;
             }
             let Some(ty) = fact_type(&raw.ty) else {
                 let names = ["enum", "set", "bool", "money", "number", "date"];
-                p.at(&input.path, &input.text, span.start, &what, format!(
-                    "unknown type \"{}\" (one of enum, set, bool, money, number, date){}",
-                    raw.ty,
-                    suggest(&raw.ty, names).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
-                ));
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    format!(
+                        "unknown type \"{}\" (one of enum, set, bool, money, number, date){}",
+                        raw.ty,
+                        suggest(&raw.ty, names)
+                            .map(|s| format!(" (did you mean \"{s}\"?)"))
+                            .unwrap_or_default()
+                    ),
+                );
                 continue;
             };
             let has_values = matches!(ty, FactType::Enum | FactType::Set);
             if has_values && raw.values.is_empty() {
-                p.at(&input.path, &input.text, span.start, &what, "an enum or set fact needs values");
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    "an enum or set fact needs values",
+                );
             }
             if !has_values && !raw.values.is_empty() {
-                p.at(&input.path, &input.text, span.start, &what, format!("a {} fact has no values", ty.name()));
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    format!("a {} fact has no values", ty.name()),
+                );
             }
             if raw.values.len() > 64 {
-                p.at(&input.path, &input.text, span.start, &what, "more than 64 values");
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    "more than 64 values",
+                );
             }
             let mut seen = BTreeSet::new();
             for v in &raw.values {
                 if !seen.insert(v.id.as_str()) {
-                    p.at(&input.path, &input.text, span.start, &what, format!("value \"{}\" listed twice", v.id));
+                    p.at(
+                        &input.path,
+                        &input.text,
+                        span.start,
+                        &what,
+                        format!("value \"{}\" listed twice", v.id),
+                    );
                 }
             }
             let fi = facts.len();
@@ -273,7 +338,14 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                 values: raw
                     .values
                     .iter()
-                    .map(|v| EnumValue { id: v.id.clone(), label: Text { zh: v.zh.clone(), en: v.en.clone() }, only_if: None })
+                    .map(|v| EnumValue {
+                        id: v.id.clone(),
+                        label: Text {
+                            zh: v.zh.clone(),
+                            en: v.en.clone(),
+                        },
+                        only_if: None,
+                    })
                     .collect(),
                 unit: raw.unit.as_ref().map(text),
                 aliases: raw.aliases.clone(),
@@ -286,14 +358,18 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
         match Parser::condition(&facts, &src) {
             Ok(c) => facts[fi].values[vi].only_if = Some(c),
             Err(e) => {
-                let what = format!("fact \"{}\" value \"{}\"", facts[fi].id, facts[fi].values[vi].id);
+                let what = format!(
+                    "fact \"{}\" value \"{}\"",
+                    facts[fi].id, facts[fi].values[vi].id
+                );
                 p.at(path, text, offset, &what, format!("only_if: {}", e.msg));
             }
         }
     }
     let city = facts.iter().position(|f| f.id == "city");
     if city.is_none() && !files.is_empty() {
-        p.list.push("rules: no fact \"city\": every document's jurisdiction needs it".into());
+        p.list
+            .push("rules: no fact \"city\": every document's jurisdiction needs it".into());
     }
 
     // Questions.
@@ -316,40 +392,86 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                     Some(i) => {
                         let i = i as FactIx;
                         if let Some(other) = set_by.insert(i, raw.id.clone()) {
-                            p.at(&input.path, &input.text, span.start, &what, format!("fact \"{id}\" is already set by question \"{other}\""));
+                            p.at(
+                                &input.path,
+                                &input.text,
+                                span.start,
+                                &what,
+                                format!("fact \"{id}\" is already set by question \"{other}\""),
+                            );
                         }
                         ixs.push(i);
                     }
-                    None => p.at(&input.path, &input.text, span.start, &what, format!(
-                        "unknown fact \"{id}\"{}",
-                        suggest(id, facts.iter().map(|f| f.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
-                    )),
+                    None => p.at(
+                        &input.path,
+                        &input.text,
+                        span.start,
+                        &what,
+                        format!(
+                            "unknown fact \"{id}\"{}",
+                            suggest(id, facts.iter().map(|f| f.id.as_str()))
+                                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                                .unwrap_or_default()
+                        ),
+                    ),
                 }
             }
-            for (t, name) in [(&raw.zh, "zh"), (&raw.en, "en"), (&raw.help_zh, "help_zh"), (&raw.help_en, "help_en")] {
+            for (t, name) in [
+                (&raw.zh, "zh"),
+                (&raw.en, "en"),
+                (&raw.help_zh, "help_zh"),
+                (&raw.help_en, "help_en"),
+            ] {
                 if t.trim().is_empty() {
-                    p.at(&input.path, &input.text, span.start, &what, format!("{name} is empty"));
+                    p.at(
+                        &input.path,
+                        &input.text,
+                        span.start,
+                        &what,
+                        format!("{name} is empty"),
+                    );
                 }
             }
-            let ask_if = raw.ask_if.as_ref().and_then(|c| match Parser::condition(&facts, c.get_ref()) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    p.at(&input.path, &input.text, offset_in_value(&input.text, c.span(), e.col), &what, format!("ask_if: {}", e.msg));
-                    None
-                }
-            });
+            let ask_if =
+                raw.ask_if
+                    .as_ref()
+                    .and_then(|c| match Parser::condition(&facts, c.get_ref()) {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            p.at(
+                                &input.path,
+                                &input.text,
+                                offset_in_value(&input.text, c.span(), e.col),
+                                &what,
+                                format!("ask_if: {}", e.msg),
+                            );
+                            None
+                        }
+                    });
             questions.push(Question {
                 id: raw.id.clone(),
                 facts: ixs,
-                text: Text { zh: raw.zh.clone(), en: raw.en.clone() },
-                help: Text { zh: raw.help_zh.clone(), en: raw.help_en.clone() },
+                text: Text {
+                    zh: raw.zh.clone(),
+                    en: raw.en.clone(),
+                },
+                help: Text {
+                    zh: raw.help_zh.clone(),
+                    en: raw.help_en.clone(),
+                },
                 ask_if,
             });
         }
     }
     for (i, (path, text, offset)) in fact_places.iter().enumerate() {
         if !set_by.contains_key(&(i as FactIx)) {
-            p.at(path, text, *offset, &format!("fact \"{}\"", facts[i].id), "no question sets it (add it to a [[question]])");
+            p.at(
+                path,
+                text,
+                *offset,
+                &format!("fact \"{}\"", facts[i].id),
+                "no question sets it (add it to a [[question]])",
+            );
         }
     }
 
@@ -360,7 +482,13 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
         let (path, ftext) = (&input.path, &input.text);
         let Some(doc) = &f.document else {
             if !f.relief.is_empty() || !f.article.is_empty() {
-                p.at(path, ftext, 0, "", "reliefs and articles need a [document] in the same file");
+                p.at(
+                    path,
+                    ftext,
+                    0,
+                    "",
+                    "reliefs and articles need a [document] in the same file",
+                );
             }
             continue;
         };
@@ -375,23 +503,50 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
         } else {
             let ok = city.is_some_and(|c| facts[c].value_ix(&doc.jurisdiction).is_some());
             if !ok {
-                p.at(path, ftext, dspan.start, &dwhat, format!("jurisdiction \"{}\" is neither \"gansu\" nor a value of \"city\"", doc.jurisdiction));
+                p.at(
+                    path,
+                    ftext,
+                    dspan.start,
+                    &dwhat,
+                    format!(
+                        "jurisdiction \"{}\" is neither \"gansu\" nor a value of \"city\"",
+                        doc.jurisdiction
+                    ),
+                );
             }
             Jurisdiction::City(doc.jurisdiction.clone())
         };
         let date = |d: &toml::value::Datetime, name: &str, p: &mut Problems| {
             let r = to_date(d);
             if r.is_none() {
-                p.at(path, ftext, dspan.start, &dwhat, format!("{name} is not a date (write YYYY-MM-DD)"));
+                p.at(
+                    path,
+                    ftext,
+                    dspan.start,
+                    &dwhat,
+                    format!("{name} is not a date (write YYYY-MM-DD)"),
+                );
             }
             r
         };
         let issued_on = date(&doc.issued_on, "issued_on", &mut p).unwrap_or_default();
-        let valid_from = doc.valid_from.as_ref().and_then(|d| date(d, "valid_from", &mut p));
-        let valid_until = doc.valid_until.as_ref().and_then(|d| date(d, "valid_until", &mut p));
+        let valid_from = doc
+            .valid_from
+            .as_ref()
+            .and_then(|d| date(d, "valid_from", &mut p));
+        let valid_until = doc
+            .valid_until
+            .as_ref()
+            .and_then(|d| date(d, "valid_until", &mut p));
         let source_text = source(&doc.source);
         if source_text.is_none() {
-            p.at(path, ftext, dspan.start, &dwhat, format!("source \"{}\" not found in rules/sources/", doc.source));
+            p.at(
+                path,
+                ftext,
+                dspan.start,
+                &dwhat,
+                format!("source \"{}\" not found in rules/sources/", doc.source),
+            );
         }
         let source_squeezed = source_text.as_deref().map(squeeze).unwrap_or_default();
         let doc_ix = documents.len() as u16;
@@ -403,14 +558,36 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             match kind_of(&a.kind) {
                 Some(kind) => {
                     if kind == Kind::Internal && a.why.trim().is_empty() {
-                        p.at(path, ftext, span.start, &what, "an internal article needs a one-line `why`");
+                        p.at(
+                            path,
+                            ftext,
+                            span.start,
+                            &what,
+                            "an internal article needs a one-line `why`",
+                        );
                     }
-                    notes.push(ArticleNote { article: a.n, kind, why: a.why.clone() });
+                    notes.push(ArticleNote {
+                        article: a.n,
+                        kind,
+                        why: a.why.clone(),
+                    });
                 }
-                None => p.at(path, ftext, span.start, &what, format!("unknown kind \"{}\" (relief, service or internal)", a.kind)),
+                None => p.at(
+                    path,
+                    ftext,
+                    span.start,
+                    &what,
+                    format!("unknown kind \"{}\" (relief, service or internal)", a.kind),
+                ),
             }
             if a.n == 0 || a.n > doc.articles {
-                p.at(path, ftext, span.start, &what, format!("the document has articles 1 to {}", doc.articles));
+                p.at(
+                    path,
+                    ftext,
+                    span.start,
+                    &what,
+                    format!("the document has articles 1 to {}", doc.articles),
+                );
             }
         }
         for raw in &f.relief {
@@ -422,12 +599,23 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             if reliefs.iter().any(|x| x.id == id) {
                 at(&mut p, "defined twice".into());
             }
-            if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                at(&mut p, "an id is lowercase ascii letters, digits and '-'".into());
+            if r.id.is_empty()
+                || !r
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                at(
+                    &mut p,
+                    "an id is lowercase ascii letters, digits and '-'".into(),
+                );
             }
             let kind = match kind_of(&r.kind) {
                 Some(Kind::Internal) | None => {
-                    at(&mut p, format!("kind \"{}\": a relief is \"relief\" or \"service\"", r.kind));
+                    at(
+                        &mut p,
+                        format!("kind \"{}\": a relief is \"relief\" or \"service\"", r.kind),
+                    );
                     Kind::Relief
                 }
                 Some(k) => k,
@@ -437,16 +625,24 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             }
             for &n in &r.articles {
                 if n == 0 || n > doc.articles {
-                    at(&mut p, format!("article {n} is not in the document (1 to {})", doc.articles));
+                    at(
+                        &mut p,
+                        format!("article {n} is not in the document (1 to {})", doc.articles),
+                    );
                 }
             }
             if !CATEGORIES.contains(&r.category.as_str()) {
-                at(&mut p, format!(
-                    "unknown category \"{}\" (one of {}){}",
-                    r.category,
-                    CATEGORIES.join(", "),
-                    suggest(&r.category, CATEGORIES.iter().copied()).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
-                ));
+                at(
+                    &mut p,
+                    format!(
+                        "unknown category \"{}\" (one of {}){}",
+                        r.category,
+                        CATEGORIES.join(", "),
+                        suggest(&r.category, CATEGORIES.iter().copied())
+                            .map(|s| format!(" (did you mean \"{s}\"?)"))
+                            .unwrap_or_default()
+                    ),
+                );
             }
             for (t, name) in [(&r.title, "title"), (&r.benefit, "benefit")] {
                 if t.zh.trim().is_empty() || t.en.trim().is_empty() {
@@ -457,7 +653,13 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             let quote = r.quote.get_ref();
             let qline = r.quote.span().start;
             if quote.trim().is_empty() {
-                p.at(path, ftext, qline, &what, "quote is empty: quote the clause that grants it");
+                p.at(
+                    path,
+                    ftext,
+                    qline,
+                    &what,
+                    "quote is empty: quote the clause that grants it",
+                );
             } else if source_text.is_some() && !source_squeezed.contains(&squeeze(quote)) {
                 let hint = longest_found_prefix(&source_squeezed, &squeeze(quote));
                 p.at(path, ftext, qline, &what, format!(
@@ -465,8 +667,14 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                     doc.source, hint
                 ));
             }
+            if r.overlap_rank.is_some() && r.overlap.is_none() {
+                at(&mut p, "overlap_rank without overlap".into());
+            }
             if r.apply_to.is_empty() {
-                at(&mut p, "apply_to is empty: name the 责任单位 as printed".into());
+                at(
+                    &mut p,
+                    "apply_to is empty: name the 责任单位 as printed".into(),
+                );
             }
             // The condition: jurisdiction, counties, then the relief's own.
             let mut all = Vec::new();
@@ -479,7 +687,10 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                         .fold(0u64, |m, i| m | 1 << i),
                     Jurisdiction::City(v) => cf.value_ix(v).map(|i| 1u64 << i).unwrap_or(0),
                 };
-                all.push(Cond::Atom(Atom { fact: c as FactIx, test: Test::OneOf(mask) }));
+                all.push(Cond::Atom(Atom {
+                    fact: c as FactIx,
+                    test: Test::OneOf(mask),
+                }));
             }
             if !r.counties.is_empty() {
                 match facts.iter().position(|f| f.id == "county") {
@@ -490,34 +701,66 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                                 Some(i) => {
                                     mask |= 1 << i;
                                     let county_city = facts[ci].values[i].only_if.as_ref();
-                                    if let (Jurisdiction::City(jc), Some(Cond::Atom(Atom { test: Test::OneOf(m), .. }))) = (&jurisdiction, county_city) {
-                                        let in_city = city.and_then(|c| facts[c].value_ix(jc)).is_some_and(|j| m & (1 << j) != 0);
+                                    if let (
+                                        Jurisdiction::City(jc),
+                                        Some(Cond::Atom(Atom {
+                                            test: Test::OneOf(m),
+                                            ..
+                                        })),
+                                    ) = (&jurisdiction, county_city)
+                                    {
+                                        let in_city = city
+                                            .and_then(|c| facts[c].value_ix(jc))
+                                            .is_some_and(|j| m & (1 << j) != 0);
                                         if !in_city {
                                             at(&mut p, format!("county \"{c}\" is not in {jc}"));
                                         }
                                     }
                                 }
-                                None => at(&mut p, format!(
-                                    "unknown county \"{c}\"{}",
-                                    suggest(c, facts[ci].values.iter().map(|v| v.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
-                                )),
+                                None => at(
+                                    &mut p,
+                                    format!(
+                                        "unknown county \"{c}\"{}",
+                                        suggest(c, facts[ci].values.iter().map(|v| v.id.as_str()))
+                                            .map(|s| format!(" (did you mean \"{s}\"?)"))
+                                            .unwrap_or_default()
+                                    ),
+                                ),
                             }
                         }
-                        all.push(Cond::Atom(Atom { fact: ci as FactIx, test: Test::OneOf(mask) }));
+                        all.push(Cond::Atom(Atom {
+                            fact: ci as FactIx,
+                            test: Test::OneOf(mask),
+                        }));
                     }
-                    None => at(&mut p, "counties named, but there is no fact \"county\"".into()),
+                    None => at(
+                        &mut p,
+                        "counties named, but there is no fact \"county\"".into(),
+                    ),
                 }
             }
             match Parser::condition(&facts, r.when.get_ref()) {
                 Ok(Cond::All(v)) => all.extend(v),
                 Ok(c) => all.push(c),
-                Err(e) => p.at(path, ftext, offset_in_value(ftext, r.when.span(), e.col), &what, e.msg),
+                Err(e) => p.at(
+                    path,
+                    ftext,
+                    offset_in_value(ftext, r.when.span(), e.col),
+                    &what,
+                    e.msg,
+                ),
             }
             let rdate = |d: &Option<toml::value::Datetime>, name: &str, p: &mut Problems| {
                 d.as_ref().and_then(|d| {
                     let r = to_date(d);
                     if r.is_none() {
-                        p.at(path, ftext, span.start, &what, format!("{name} is not a date (write YYYY-MM-DD)"));
+                        p.at(
+                            path,
+                            ftext,
+                            span.start,
+                            &what,
+                            format!("{name} is not a date (write YYYY-MM-DD)"),
+                        );
                     }
                     r
                 })
@@ -542,7 +785,9 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
             let amount = r.amount.as_ref().and_then(|a| {
                 let aspan = a.span();
                 let a = a.get_ref();
-                let aat = |p: &mut Problems, msg: String| p.at(path, ftext, aspan.start, &what, format!("amount: {msg}"));
+                let aat = |p: &mut Problems, msg: String| {
+                    p.at(path, ftext, aspan.start, &what, format!("amount: {msg}"))
+                };
                 let parse = |src: &String, p: &mut Problems| match Parser::formula(&facts, src) {
                     Ok(f) => Some(f),
                     Err(e) => {
@@ -552,22 +797,34 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                 };
                 let value = match (&a.value, &a.min, &a.max, &a.up_to) {
                     (Some(v), None, None, None) => AmountValue::Exact(parse(v, &mut p)?),
-                    (None, Some(lo), Some(hi), None) => AmountValue::Range(parse(lo, &mut p)?, parse(hi, &mut p)?),
+                    (None, Some(lo), Some(hi), None) => {
+                        AmountValue::Range(parse(lo, &mut p)?, parse(hi, &mut p)?)
+                    }
                     (None, None, None, Some(u)) => AmountValue::UpTo(parse(u, &mut p)?),
                     _ => {
-                        aat(&mut p, "give `value`, or `min` and `max`, or `up_to`".into());
+                        aat(
+                            &mut p,
+                            "give `value`, or `min` and `max`, or `up_to`".into(),
+                        );
                         return None;
                     }
                 };
                 let Some(per) = Per::ALL.iter().find(|(_, n)| *n == a.per).map(|(p, _)| *p) else {
                     let names: Vec<&str> = Per::ALL.iter().map(|(_, n)| *n).collect();
-                    aat(&mut p, format!("unknown per \"{}\" (one of {})", a.per, names.join(", ")));
+                    aat(
+                        &mut p,
+                        format!("unknown per \"{}\" (one of {})", a.per, names.join(", ")),
+                    );
                     return None;
                 };
                 if a.basis.zh.trim().is_empty() || a.basis.en.trim().is_empty() {
                     aat(&mut p, "basis needs both zh and en".into());
                 }
-                Some(Amount { value, per, basis: text(&a.basis) })
+                Some(Amount {
+                    value,
+                    per,
+                    basis: text(&a.basis),
+                })
             });
             reliefs.push(Relief {
                 id,
@@ -586,6 +843,7 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
                 channels: r.channels.clone(),
                 quote: quote.split_whitespace().collect::<Vec<_>>().join(""),
                 overlap: r.overlap.clone(),
+                overlap_rank: r.overlap_rank.unwrap_or(100),
             });
         }
         notes.sort_by_key(|n| n.article);
@@ -619,10 +877,23 @@ pub fn compile(inputs: &[Input], source: &dyn Fn(&str) -> Option<String>) -> Res
     if !p.list.is_empty() {
         return Err(p.list);
     }
-    let mut rs = RuleSet { version: String::new(), facts, questions, documents, reliefs };
-    let bytes = postcard::to_allocvec(&rs).map_err(|e| vec![format!("rules: cannot encode the rule set: {e}")])?;
+    let mut rs = RuleSet {
+        version: String::new(),
+        facts,
+        questions,
+        documents,
+        reliefs,
+    };
+    let bytes = postcard::to_allocvec(&rs)
+        .map_err(|e| vec![format!("rules: cannot encode the rule set: {e}")])?;
     let digest = Sha256::digest(&bytes);
-    rs.version = format!("sha256:{}", digest.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    rs.version = format!(
+        "sha256:{}",
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
     Ok(rs)
 }
 
@@ -650,7 +921,9 @@ fn longest_found_prefix(source: &str, quote: &str) -> String {
 pub fn compile_dir(dir: &Path) -> Result<RuleSet, Vec<String>> {
     let (inputs, _) = read_dir(dir)?;
     let src_dir = dir.join("sources");
-    compile(&inputs, &|name| std::fs::read_to_string(src_dir.join(name)).ok())
+    compile(&inputs, &|name| {
+        std::fs::read_to_string(src_dir.join(name)).ok()
+    })
 }
 
 /// The rule files under `dir` and every path read, for build.rs's rerun-if-changed.
@@ -666,8 +939,12 @@ pub fn read_dir(dir: &Path) -> Result<(Vec<Input>, Vec<std::path::PathBuf>), Vec
     paths.sort();
     let mut inputs = Vec::new();
     for path in &paths {
-        let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
-        inputs.push(Input { path: path.display().to_string(), text });
+        let text =
+            std::fs::read_to_string(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+        inputs.push(Input {
+            path: path.display().to_string(),
+            text,
+        });
     }
     let mut all = paths.clone();
     if let Ok(rd) = std::fs::read_dir(dir.join("sources")) {
@@ -685,7 +962,10 @@ pub fn coverage_gaps(rs: &RuleSet) -> Vec<String> {
         let missing: Vec<String> = (1..=d.articles)
             .filter(|n| {
                 !d.notes.iter().any(|x| x.article == *n)
-                    && !rs.reliefs.iter().any(|r| r.doc as usize == di && r.articles.contains(n))
+                    && !rs
+                        .reliefs
+                        .iter()
+                        .any(|r| r.doc as usize == di && r.articles.contains(n))
             })
             .map(|n| n.to_string())
             .collect();

@@ -97,9 +97,18 @@ fn lex(src: &str) -> Result<Lexer, ExprError> {
                         msg: "a duration is a whole number of y, m or d".into(),
                     })?;
                     let off = match u {
-                        'y' => Offset { years: k, ..Offset::default() },
-                        'm' => Offset { months: k, ..Offset::default() },
-                        _ => Offset { days: k, ..Offset::default() },
+                        'y' => Offset {
+                            years: k,
+                            ..Offset::default()
+                        },
+                        'm' => Offset {
+                            months: k,
+                            ..Offset::default()
+                        },
+                        _ => Offset {
+                            days: k,
+                            ..Offset::default()
+                        },
                     };
                     toks.push((Tok::Dur(off), start));
                     i += 1;
@@ -187,12 +196,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn did_you_mean(s: Option<&str>) -> String {
-    s.map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default()
+    s.map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
 }
 
 impl<'a> Parser<'a> {
     fn new(facts: &'a [FactDef], src: &str) -> Result<Self, ExprError> {
-        Ok(Parser { facts, toks: lex(src)?.toks, pos: 0 })
+        Ok(Parser {
+            facts,
+            toks: lex(src)?.toks,
+            pos: 0,
+        })
     }
 
     /// Parse a whole condition.
@@ -234,7 +248,10 @@ impl<'a> Parser<'a> {
     }
 
     fn err<T>(&self, msg: impl Into<String>) -> Result<T, ExprError> {
-        Err(ExprError { col: self.col(), msg: msg.into() })
+        Err(ExprError {
+            col: self.col(),
+            msg: msg.into(),
+        })
     }
 
     fn expect_end(&self) -> Result<(), ExprError> {
@@ -267,7 +284,11 @@ impl<'a> Parser<'a> {
         while self.eat_word("or") {
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap_or(Cond::All(vec![])) } else { Cond::Any(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap_or(Cond::All(vec![]))
+        } else {
+            Cond::Any(items)
+        })
     }
 
     fn and(&mut self) -> Result<Cond, ExprError> {
@@ -275,7 +296,11 @@ impl<'a> Parser<'a> {
         while self.eat_word("and") {
             items.push(self.unary()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap_or(Cond::All(vec![])) } else { Cond::All(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap_or(Cond::All(vec![]))
+        } else {
+            Cond::All(items)
+        })
     }
 
     fn unary(&mut self) -> Result<Cond, ExprError> {
@@ -296,7 +321,12 @@ impl<'a> Parser<'a> {
         let col = self.col();
         let name = match self.bump() {
             Tok::Ident(s) => s,
-            t => return Err(ExprError { col, msg: format!("expected a fact name, found {}", show(&t)) }),
+            t => {
+                return Err(ExprError {
+                    col,
+                    msg: format!("expected a fact name, found {}", show(&t)),
+                })
+            }
         };
         let facts = self.facts;
         match facts.iter().position(|f| f.id == name) {
@@ -315,7 +345,12 @@ impl<'a> Parser<'a> {
         let col = self.col();
         let name = match self.bump() {
             Tok::Ident(s) => s,
-            t => return Err(ExprError { col, msg: format!("expected a value of \"{}\", found {}", f.id, show(&t)) }),
+            t => {
+                return Err(ExprError {
+                    col,
+                    msg: format!("expected a value of \"{}\", found {}", f.id, show(&t)),
+                })
+            }
         };
         match f.value_ix(&name) {
             Some(i) => Ok(1u64 << i),
@@ -371,7 +406,12 @@ impl<'a> Parser<'a> {
                     let v = match self.bump() {
                         Tok::Ident(s) if s == "true" => true,
                         Tok::Ident(s) if s == "false" => false,
-                        _ => return self.err(format!("\"{}\" is a bool: compare with true or false", f.id)),
+                        _ => {
+                            return self.err(format!(
+                                "\"{}\" is a bool: compare with true or false",
+                                f.id
+                            ))
+                        }
                     };
                     return Ok(neg(atom(Test::IsTrue), v == n));
                 }
@@ -394,20 +434,32 @@ impl<'a> Parser<'a> {
                 } else if self.eat_word("has_all") {
                     Test::HasAll(self.value_list(f)?)
                 } else {
-                    return self.err(format!("\"{}\" is a set: use has, has_any [..] or has_all [..]", f.id));
+                    return self.err(format!(
+                        "\"{}\" is a set: use has, has_any [..] or has_all [..]",
+                        f.id
+                    ));
                 };
                 Ok(atom(test))
             }
             FactType::Money | FactType::Number => {
                 let Some((op, n)) = self.cmp_op() else {
-                    return self.err(format!("\"{}\" is {}: compare it with <, <=, >, >=, == or !=", f.id, f.ty.name()));
+                    return self.err(format!(
+                        "\"{}\" is {}: compare it with <, <=, >, >=, == or !=",
+                        f.id,
+                        f.ty.name()
+                    ));
                 };
                 let v = match self.bump() {
                     Tok::Num(v) => v,
                     t => {
                         return Err(ExprError {
                             col: fact_col,
-                            msg: format!("\"{}\" is {}, compared with {}", f.id, f.ty.name(), show(&t)),
+                            msg: format!(
+                                "\"{}\" is {}, compared with {}",
+                                f.id,
+                                f.ty.name(),
+                                show(&t)
+                            ),
                         })
                     }
                 };
@@ -415,7 +467,10 @@ impl<'a> Parser<'a> {
             }
             FactType::Date => {
                 let Some((op, n)) = self.cmp_op() else {
-                    return self.err(format!("\"{}\" is a date: compare it with <, <=, >, >= or ==", f.id));
+                    return self.err(format!(
+                        "\"{}\" is a date: compare it with <, <=, >, >= or ==",
+                        f.id
+                    ));
                 };
                 let rhs = match self.peek().clone() {
                     Tok::Date(d) => {
@@ -431,12 +486,23 @@ impl<'a> Parser<'a> {
                         if of.ty != FactType::Date {
                             return Err(ExprError {
                                 col: fact_col,
-                                msg: format!("\"{}\" is a date, compared with \"{}\", which is {}", f.id, of.id, of.ty.name()),
+                                msg: format!(
+                                    "\"{}\" is a date, compared with \"{}\", which is {}",
+                                    f.id,
+                                    of.id,
+                                    of.ty.name()
+                                ),
                             });
                         }
                         DateRef::Fact(other, self.offset()?)
                     }
-                    t => return self.err(format!("\"{}\" is a date, compared with {}", f.id, show(&t))),
+                    t => {
+                        return self.err(format!(
+                            "\"{}\" is a date, compared with {}",
+                            f.id,
+                            show(&t)
+                        ))
+                    }
                 };
                 Ok(neg(atom(Test::DateCmp(op, rhs)), n))
             }
@@ -452,8 +518,15 @@ impl<'a> Parser<'a> {
             return Ok(Offset::default());
         };
         match self.bump() {
-            Tok::Dur(o) => Ok(Offset { years: o.years * sign, months: o.months * sign, days: o.days * sign }),
-            t => self.err(format!("expected a duration such as 2y, 6m or 30d, found {}", show(&t))),
+            Tok::Dur(o) => Ok(Offset {
+                years: o.years * sign,
+                months: o.months * sign,
+                days: o.days * sign,
+            }),
+            t => self.err(format!(
+                "expected a duration such as 2y, 6m or 30d, found {}",
+                show(&t)
+            )),
         }
     }
 
@@ -479,7 +552,10 @@ impl<'a> Parser<'a> {
                 let col = self.col();
                 let rhs = self.term()?;
                 if !matches!(rhs, Formula::Num(n) if !n.is_zero()) {
-                    return Err(ExprError { col, msg: "divide only by a non-zero number".into() });
+                    return Err(ExprError {
+                        col,
+                        msg: "divide only by a non-zero number".into(),
+                    });
                 }
                 acc = Formula::Div(Box::new(acc), Box::new(rhs));
             } else {
@@ -503,7 +579,9 @@ impl<'a> Parser<'a> {
                 }
                 Ok(f)
             }
-            Tok::Ident(s) if (s == "min" || s == "max") && self.toks[self.pos + 1].0 == Tok::Op("(") => {
+            Tok::Ident(s)
+                if (s == "min" || s == "max") && self.toks[self.pos + 1].0 == Tok::Op("(") =>
+            {
                 self.bump();
                 self.bump();
                 let mut args = vec![self.sum()?];
@@ -513,25 +591,38 @@ impl<'a> Parser<'a> {
                 if !self.eat_op(")") {
                     return self.err("missing `)`");
                 }
-                Ok(if s == "min" { Formula::Min(args) } else { Formula::Max(args) })
+                Ok(if s == "min" {
+                    Formula::Min(args)
+                } else {
+                    Formula::Max(args)
+                })
             }
             Tok::Ident(_) => {
                 let (ix, f) = self.fact()?;
                 if !matches!(f.ty, FactType::Money | FactType::Number) {
                     return Err(ExprError {
                         col,
-                        msg: format!("\"{}\" is {}; a formula uses only money and number facts", f.id, f.ty.name()),
+                        msg: format!(
+                            "\"{}\" is {}; a formula uses only money and number facts",
+                            f.id,
+                            f.ty.name()
+                        ),
                     });
                 }
                 Ok(Formula::Fact(ix))
             }
-            t => self.err(format!("expected a number, a fact or `(`, found {}", show(&t))),
+            t => self.err(format!(
+                "expected a number, a fact or `(`, found {}",
+                show(&t)
+            )),
         }
     }
 }
 
 fn leak_op(op: &str) -> &'static str {
-    const OPS: &[&str] = &["==", "!=", "<=", ">=", "<", ">", "(", ")", "[", "]", ",", "+", "-", "*", "/"];
+    const OPS: &[&str] = &[
+        "==", "!=", "<=", ">=", "<", ">", "(", ")", "[", "]", ",", "+", "-", "*", "/",
+    ];
     OPS.iter().find(|o| **o == op).copied().unwrap_or("")
 }
 

@@ -216,6 +216,8 @@ pub struct Relief {
     pub quote: String,
     /// Measures that grant the same thing (从高不重复) share a group.
     pub overlap: Option<String>,
+    /// Within its group, where amounts cannot decide: lower is better terms.
+    pub overlap_rank: u8,
 }
 
 /// What a relief is worth, where the text gives a figure.
@@ -258,7 +260,11 @@ impl Per {
 
     /// The name used in rule files and reports.
     pub fn name(self) -> &'static str {
-        Per::ALL.iter().find(|(p, _)| *p == self).map(|(_, n)| *n).unwrap_or("once")
+        Per::ALL
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("once")
     }
 }
 
@@ -412,7 +418,9 @@ mod dec_serde {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let bytes = <&[u8]>::deserialize(d)?;
-        let arr: [u8; 16] = bytes.try_into().map_err(|_| serde::de::Error::custom("a decimal is 16 bytes"))?;
+        let arr: [u8; 16] = bytes
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("a decimal is 16 bytes"))?;
         Ok(Decimal::deserialize(arr))
     }
 }

@@ -85,7 +85,11 @@ fn line_of_key(text: &str, section: &str, key: &str) -> usize {
 
 fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     let date = d.date.as_ref()?;
-    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
 }
 
 /// Parse a persona file.
@@ -94,15 +98,23 @@ fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
 /// Every problem, as `path:line: fact "id": message`.
 pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String>> {
     let raw: Raw = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
-        vec![format!("{path}:{line}: {}", e.message().replace('\n', " ").trim_end_matches('.'))]
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+            .unwrap_or(1);
+        vec![format!(
+            "{path}:{line}: {}",
+            e.message().replace('\n', " ").trim_end_matches('.')
+        )]
     })?;
     let mut errs = Vec::new();
     let mut facts = Facts::new(rs);
     for (key, value) in &raw.facts {
         let line = line_of_key(text, "facts", key);
         let Some(ix) = rs.fact_ix(key) else {
-            let hint = suggest(key, rs.facts.iter().map(|f| f.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default();
+            let hint = suggest(key, rs.facts.iter().map(|f| f.id.as_str()))
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
             errs.push(format!("{path}:{line}: unknown fact \"{key}\"{hint}"));
             continue;
         };
@@ -110,8 +122,17 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
         let bad = |msg: String| format!("{path}:{line}: fact \"{key}\": {msg}");
         let parsed = match (f.ty, value) {
             (FactType::Enum, toml::Value::String(s)) => Value::parse(f, s).map_err(|_| {
-                let hint = suggest(s, f.values.iter().map(|v| v.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default();
-                bad(format!("\"{s}\" is not one of {}{hint}", f.values.iter().map(|v| v.id.as_str()).collect::<Vec<_>>().join(", ")))
+                let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default();
+                bad(format!(
+                    "\"{s}\" is not one of {}{hint}",
+                    f.values
+                        .iter()
+                        .map(|v| v.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
             }),
             (FactType::Set, toml::Value::Array(items)) => {
                 let mut bits = 0u64;
@@ -121,7 +142,9 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
                         Some((_, i)) => bits |= 1 << i,
                         None => {
                             let s = it.as_str().unwrap_or("");
-                            let hint = suggest(s, f.values.iter().map(|v| v.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default();
+                            let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
+                                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                                .unwrap_or_default();
                             res = Err(bad(format!("{it} is not one of its values{hint}")));
                         }
                     }
@@ -129,13 +152,26 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
                 res.map(|_| Value::Set(bits))
             }
             (FactType::Bool, toml::Value::Boolean(b)) => Ok(Value::Bool(*b)),
-            (FactType::Money | FactType::Number, toml::Value::Integer(n)) => Ok(Value::Num((*n).into())),
-            (FactType::Money | FactType::Number, toml::Value::Float(x)) => {
-                rust_decimal::Decimal::try_from(*x).map(Value::Num).map_err(|_| bad(format!("{x} is not a number")))
+            (FactType::Money | FactType::Number, toml::Value::Integer(n)) => {
+                Ok(Value::Num((*n).into()))
             }
-            (FactType::Money | FactType::Number, toml::Value::String(s)) => Value::parse(f, s).map_err(|e| bad(e.to_string())),
-            (FactType::Date, toml::Value::Datetime(d)) => toml_date(d).map(Value::Date).ok_or_else(|| bad("write a date as YYYY-MM-DD".into())),
-            (ty, v) => Err(bad(format!("is {}, but the file gives {} {}", ty.name(), v.type_str(), v))),
+            (FactType::Money | FactType::Number, toml::Value::Float(x)) => {
+                rust_decimal::Decimal::try_from(*x)
+                    .map(Value::Num)
+                    .map_err(|_| bad(format!("{x} is not a number")))
+            }
+            (FactType::Money | FactType::Number, toml::Value::String(s)) => {
+                Value::parse(f, s).map_err(|e| bad(e.to_string()))
+            }
+            (FactType::Date, toml::Value::Datetime(d)) => toml_date(d)
+                .map(Value::Date)
+                .ok_or_else(|| bad("write a date as YYYY-MM-DD".into())),
+            (ty, v) => Err(bad(format!(
+                "is {}, but the file gives {} {}",
+                ty.name(),
+                v.type_str(),
+                v
+            ))),
         };
         match parsed {
             Ok(v) => facts.set(ix, v),
@@ -144,38 +180,72 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
     }
     for q in &raw.not_sure {
         if !rs.questions.iter().any(|x| &x.id == q) {
-            errs.push(format!("{path}:{}: not_sure: unknown question \"{q}\"", line_of_key(text, "", "not_sure")));
+            errs.push(format!(
+                "{path}:{}: not_sure: unknown question \"{q}\"",
+                line_of_key(text, "", "not_sure")
+            ));
         }
     }
     let mut expect = Vec::new();
     for (id, e) in raw.expect {
         let line = line_of_key(text, "expect", &id);
         if rs.relief(&id).is_none() {
-            let hint = suggest(&id, rs.reliefs.iter().map(|r| r.id.as_str())).map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default();
-            errs.push(format!("{path}:{line}: expect: unknown relief \"{id}\"{hint}"));
+            let hint = suggest(&id, rs.reliefs.iter().map(|r| r.id.as_str()))
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            errs.push(format!(
+                "{path}:{line}: expect: unknown relief \"{id}\"{hint}"
+            ));
             continue;
         }
         let x = match e {
-            RawExpect::Eligibility(s) => Expect { relief: id, line, eligibility: Some(s), in_force: None, amount: None, overlap: None },
-            RawExpect::Full { eligibility, in_force, amount, overlap } => Expect { relief: id, line, eligibility, in_force, amount, overlap },
+            RawExpect::Eligibility(s) => Expect {
+                relief: id,
+                line,
+                eligibility: Some(s),
+                in_force: None,
+                amount: None,
+                overlap: None,
+            },
+            RawExpect::Full {
+                eligibility,
+                in_force,
+                amount,
+                overlap,
+            } => Expect {
+                relief: id,
+                line,
+                eligibility,
+                in_force,
+                amount,
+                overlap,
+            },
         };
         if let Some(e) = &x.eligibility {
             if !["eligible", "maybe", "ineligible"].contains(&e.as_str()) {
-                errs.push(format!("{path}:{line}: expect: \"{e}\" is not eligible, maybe or ineligible"));
+                errs.push(format!(
+                    "{path}:{line}: expect: \"{e}\" is not eligible, maybe or ineligible"
+                ));
             }
         }
         expect.push(x);
     }
     if let Some(n) = &raw.next {
         if n != "none" && !rs.questions.iter().any(|q| &q.id == n) {
-            errs.push(format!("{path}:{}: next: unknown question \"{n}\"", line_of_key(text, "", "next")));
+            errs.push(format!(
+                "{path}:{}: next: unknown question \"{n}\"",
+                line_of_key(text, "", "next")
+            ));
         }
     }
     let as_of = match &raw.as_of {
         Some(d) => match toml_date(d) {
             Some(d) => Some(d),
             None => {
-                errs.push(format!("{path}:{}: as_of: write a date as YYYY-MM-DD", line_of_key(text, "", "as_of")));
+                errs.push(format!(
+                    "{path}:{}: as_of: write a date as YYYY-MM-DD",
+                    line_of_key(text, "", "as_of")
+                ));
                 None
             }
         },
@@ -184,5 +254,12 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
     if !errs.is_empty() {
         return Err(errs);
     }
-    Ok(Persona { name: raw.name, as_of, facts, not_sure: raw.not_sure, expect, next: raw.next })
+    Ok(Persona {
+        name: raw.name,
+        as_of,
+        facts,
+        not_sure: raw.not_sure,
+        expect,
+        next: raw.next,
+    })
 }

@@ -8,7 +8,8 @@ use crate::engine::{Eligibility, Evaluation, Facts};
 use crate::model::{Lang, RuleSet};
 
 fn date(d: Option<chrono::NaiveDate>) -> Json {
-    d.map(|d| Json::String(d.format("%Y-%m-%d").to_string())).unwrap_or(Json::Null)
+    d.map(|d| Json::String(d.format("%Y-%m-%d").to_string()))
+        .unwrap_or(Json::Null)
 }
 
 /// An amount as cases and reports write it: `28800`, `1000-2000`, `up to 50000`.
@@ -50,7 +51,12 @@ fn result_json(rs: &RuleSet, ev: &Evaluation, i: usize) -> Json {
         o["amount"] = am;
     }
     if r.eligibility == Eligibility::Maybe {
-        o["unknown_facts"] = json!(r.outcome.unknown.iter().map(|f| rs.fact(*f).id.clone()).collect::<Vec<_>>());
+        o["unknown_facts"] = json!(r
+            .outcome
+            .unknown
+            .iter()
+            .map(|f| rs.fact(*f).id.clone())
+            .collect::<Vec<_>>());
     }
     if let Some(ov) = &r.overlap {
         o["overlap"] = json!({ "group": ov.group, "best": ev.results[ov.best].relief.id });
@@ -71,13 +77,19 @@ pub fn json(rs: &RuleSet, ev: &Evaluation) -> Json {
 pub fn text(rs: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
     let mut out = format!("as of {}  ruleset {}\n", ev.as_of, rs.short_version());
     let sections: [(&str, fn(&ReliefResult) -> bool); 4] = [
-        ("eligible, in force", |r| r.eligibility == Eligibility::Eligible && r.in_force()),
-        ("eligible, not in force on this date", |r| r.eligibility == Eligibility::Eligible && !r.in_force()),
+        ("eligible, in force", |r| {
+            r.eligibility == Eligibility::Eligible && r.in_force()
+        }),
+        ("eligible, not in force on this date", |r| {
+            r.eligibility == Eligibility::Eligible && !r.in_force()
+        }),
         ("maybe", |r| r.eligibility == Eligibility::Maybe),
         ("ineligible", |r| r.eligibility == Eligibility::Ineligible),
     ];
     for (title, pick) in sections {
-        let items: Vec<usize> = (0..ev.results.len()).filter(|i| pick(&ev.results[*i])).collect();
+        let items: Vec<usize> = (0..ev.results.len())
+            .filter(|i| pick(&ev.results[*i]))
+            .collect();
         out.push_str(&format!("\n{title} ({})\n", items.len()));
         for i in items {
             let r = &ev.results[i];
@@ -87,20 +99,30 @@ pub fn text(rs: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
             }
             if let Some(o) = &r.overlap {
                 if o.best != i {
-                    line.push_str(&format!("  (overlaps {}, which is better)", ev.results[o.best].relief.id));
+                    line.push_str(&format!(
+                        "  (overlaps {}, which is better)",
+                        ev.results[o.best].relief.id
+                    ));
                 }
             }
             out.push_str(&line);
             out.push('\n');
             if r.eligibility == Eligibility::Maybe {
-                let facts: Vec<_> = r.outcome.unknown.iter().map(|f| rs.fact(*f).id.as_str()).collect();
+                let facts: Vec<_> = r
+                    .outcome
+                    .unknown
+                    .iter()
+                    .map(|f| rs.fact(*f).id.as_str())
+                    .collect();
                 out.push_str(&format!("      needs: {}\n", facts.join(", ")));
             }
         }
     }
     let totals = ev.totals();
     if !totals.is_empty() {
-        out.push_str("\ntotal of computable amounts (eligible, in force, overlaps counted once):\n");
+        out.push_str(
+            "\ntotal of computable amounts (eligible, in force, overlaps counted once):\n",
+        );
         for (p, v) in totals {
             out.push_str(&format!("  {} {}\n", yuan(v, lang), describe::per(p, lang)));
         }
@@ -115,16 +137,31 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
     let r = &ev.results[i];
     let relief = r.relief;
     let doc = rs.doc_of(relief);
-    let mut out = format!("{}  {}\n{}\n\n", relief.id, relief.title.get(lang), relief.benefit.get(lang));
-    out.push_str(&format!("result: {} ({})\n", r.eligibility.name(), match r.timing {
-        crate::engine::Timing::InForce => "in force",
-        crate::engine::Timing::NotYet => "not yet in force",
-        crate::engine::Timing::Expired => "expired",
-    }));
+    let mut out = format!(
+        "{}  {}\n{}\n\n",
+        relief.id,
+        relief.title.get(lang),
+        relief.benefit.get(lang)
+    );
+    out.push_str(&format!(
+        "result: {} ({})\n",
+        r.eligibility.name(),
+        match r.timing {
+            crate::engine::Timing::InForce => "in force",
+            crate::engine::Timing::NotYet => "not yet in force",
+            crate::engine::Timing::Expired => "expired",
+        }
+    ));
     out.push_str(&format!(
         "valid: {} to {}\n\nconditions:\n",
-        relief.valid_from.map(|d| d.to_string()).unwrap_or("-".into()),
-        relief.valid_until.map(|d| d.to_string()).unwrap_or("-".into())
+        relief
+            .valid_from
+            .map(|d| d.to_string())
+            .unwrap_or("-".into()),
+        relief
+            .valid_until
+            .map(|d| d.to_string())
+            .unwrap_or("-".into())
     ));
     let items: Vec<&Cond> = match &relief.when {
         Cond::All(v) => v.iter().collect(),
@@ -143,14 +180,23 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
         }
     }
     if let Some(a) = &r.amount {
-        let basis = relief.amount.as_ref().map(|a| a.basis.get(lang)).unwrap_or("");
+        let basis = relief
+            .amount
+            .as_ref()
+            .map(|a| a.basis.get(lang))
+            .unwrap_or("");
         out.push_str(&format!("\namount: {} ({basis})\n", amount_text(a)));
     }
     if let Some(c) = &relief.caveat {
         out.push_str(&format!("\nnote: {}\n", c.get(lang)));
     }
     let arts: Vec<String> = relief.articles.iter().map(|a| a.to_string()).collect();
-    out.push_str(&format!("\nsource: {} article {}\n「{}」\n", doc.number, arts.join(", "), relief.quote));
+    out.push_str(&format!(
+        "\nsource: {} article {}\n「{}」\n",
+        doc.number,
+        arts.join(", "),
+        relief.quote
+    ));
     out.push_str(&format!("apply to: {}\n", relief.apply_to.join("、")));
     if !relief.channels.is_empty() {
         out.push_str(&format!("channels: {}\n", relief.channels.join("、")));

@@ -10,7 +10,12 @@ fn expected(text: &str, path: &Path) -> String {
     text.lines()
         .next()
         .and_then(|l| l.strip_prefix("# expect: "))
-        .unwrap_or_else(|| panic!("{}: first line must be `# expect: <message>`", path.display()))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: first line must be `# expect: <message>`",
+                path.display()
+            )
+        })
         .to_string()
 }
 
@@ -38,14 +43,26 @@ fn every_bad_rule_file_fails_with_its_message() {
     let mut wrong = Vec::new();
     for (path, text) in &all {
         inputs.truncate(base);
-        inputs.push(Input { path: path.display().to_string(), text: text.clone() });
+        inputs.push(Input {
+            path: path.display().to_string(),
+            text: text.clone(),
+        });
         let want = expected(text, path);
-        let result = compile::compile(&inputs, &|name| std::fs::read_to_string(Path::new("rules/sources").join(name)).ok());
+        let result = compile::compile(&inputs, &|name| {
+            std::fs::read_to_string(Path::new("rules/sources").join(name)).ok()
+        });
         match result {
-            Ok(_) => wrong.push(format!("{}: compiled, but should fail with: {want}", path.display())),
+            Ok(_) => wrong.push(format!(
+                "{}: compiled, but should fail with: {want}",
+                path.display()
+            )),
             Err(errs) => {
                 if !errs.iter().any(|e| e == &want) {
-                    wrong.push(format!("{}: expected\n  {want}\ngot\n  {}", path.display(), errs.join("\n  ")));
+                    wrong.push(format!(
+                        "{}: expected\n  {want}\ngot\n  {}",
+                        path.display(),
+                        errs.join("\n  ")
+                    ));
                 }
             }
         }
@@ -62,7 +79,12 @@ fn every_bad_persona_file_fails_with_its_message() {
         let want = expected(text, path);
         match persona::parse(&path.display().to_string(), text, rs) {
             Ok(_) => panic!("{}: parsed, but should fail with: {want}", path.display()),
-            Err(errs) => assert!(errs.iter().any(|e| e == &want), "{}: expected\n  {want}\ngot\n  {}", path.display(), errs.join("\n  ")),
+            Err(errs) => assert!(
+                errs.iter().any(|e| e == &want),
+                "{}: expected\n  {want}\ngot\n  {}",
+                path.display(),
+                errs.join("\n  ")
+            ),
         }
     }
 }
@@ -75,12 +97,19 @@ fn the_persona_of_facts_md_gives_the_article_2_exemption() {
     let p = persona::parse(path, &text, rs).expect("the facts.md persona parses");
     let ev = relief_finder::engine::evaluate(rs, &p.facts, p.as_of.expect("it has as_of"));
     let json = relief_finder::report::json(rs, &ev);
-    let r = json["results"].as_array().expect("results").iter().find(|r| r["id"] == "pingliang-2023.vat-small-scale-exempt").expect("the relief is reported");
+    let r = json["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["id"] == "pingliang-2023.vat-small-scale-exempt")
+        .expect("the relief is reported");
     assert_eq!(r["eligibility"], "eligible");
     assert_eq!(r["in_force"], true);
     assert_eq!(r["amount"]["value"], "28800");
     assert_eq!(r["sources"][0]["doc"], "平政发〔2023〕18号");
     assert_eq!(r["sources"][0]["article"], 2);
     assert_eq!(json["as_of"], "2023-06-01");
-    assert!(json["ruleset"].as_str().is_some_and(|v| v.starts_with("sha256:")));
+    assert!(json["ruleset"]
+        .as_str()
+        .is_some_and(|v| v.starts_with("sha256:")));
 }

@@ -17,13 +17,21 @@ fn keys_used(src: &str) -> Vec<String> {
     // Every string literal shaped like a catalog key: `"section.name"`.
     let looks_like_key = |k: &str| {
         let mut parts = k.split('.');
-        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
         !a.is_empty()
             && !b.is_empty()
             && a.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            && b.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+            && b.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
     };
-    src.split('"').skip(1).step_by(2).filter(|k| looks_like_key(k)).map(String::from).collect()
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|k| looks_like_key(k))
+        .map(String::from)
+        .collect()
 }
 
 #[test]
@@ -39,7 +47,10 @@ fn every_key_the_ui_uses_is_in_the_catalog() {
             }
         }
     }
-    assert!(count > 50, "found only {count} uses of the catalog: has the UI changed how it calls t()?");
+    assert!(
+        count > 50,
+        "found only {count} uses of the catalog: has the UI changed how it calls t()?"
+    );
     // Keys built at run time: per.{unit} and cat.{category}.
     for (_, name) in Per::ALL {
         if !MESSAGES.iter().any(|(k, _, _)| *k == format!("per.{name}")) {
@@ -51,20 +62,41 @@ fn every_key_the_ui_uses_is_in_the_catalog() {
             missing.push(format!("cat.{c}"));
         }
     }
-    assert!(missing.is_empty(), "missing from src/catalog.rs:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing from src/catalog.rs:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn every_question_and_relief_text_has_both_languages() {
     let rs = relief_finder::ruleset::embedded();
     for q in &rs.questions {
-        assert!(!q.text.zh.is_empty() && !q.text.en.is_empty(), "question {}", q.id);
-        assert!(!q.help.zh.is_empty() && !q.help.en.is_empty(), "question {} help", q.id);
+        assert!(
+            !q.text.zh.is_empty() && !q.text.en.is_empty(),
+            "question {}",
+            q.id
+        );
+        assert!(
+            !q.help.zh.is_empty() && !q.help.en.is_empty(),
+            "question {} help",
+            q.id
+        );
     }
     for f in &rs.facts {
-        assert!(!f.label.zh.is_empty() && !f.label.en.is_empty(), "fact {}", f.id);
+        assert!(
+            !f.label.zh.is_empty() && !f.label.en.is_empty(),
+            "fact {}",
+            f.id
+        );
         for v in &f.values {
-            assert!(!v.label.zh.is_empty() && !v.label.en.is_empty(), "fact {} value {}", f.id, v.id);
+            assert!(
+                !v.label.zh.is_empty() && !v.label.en.is_empty(),
+                "fact {} value {}",
+                f.id,
+                v.id
+            );
         }
     }
 }

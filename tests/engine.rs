@@ -132,8 +132,18 @@ why = "工作安排"
 "#;
 
 pub fn mini() -> RuleSet {
-    let inputs = [Input { path: "vocab.toml".into(), text: VOCAB.into() }, Input { path: "t.toml".into(), text: DOC.into() }];
-    compile(&inputs, &|_| Some("甲条款。乙条款。丙条款。".into())).unwrap_or_else(|e| panic!("{}", e.join("\n")))
+    let inputs = [
+        Input {
+            path: "vocab.toml".into(),
+            text: VOCAB.into(),
+        },
+        Input {
+            path: "t.toml".into(),
+            text: DOC.into(),
+        },
+    ];
+    compile(&inputs, &|_| Some("甲条款。乙条款。丙条款。".into()))
+        .unwrap_or_else(|e| panic!("{}", e.join("\n")))
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -151,26 +161,65 @@ fn facts(rs: &RuleSet, pairs: &[(&str, &str)]) -> Facts {
 
 fn eligibility(rs: &RuleSet, pairs: &[(&str, &str)], as_of: &str, id: &str) -> Eligibility {
     let ev = evaluate(rs, &facts(rs, pairs), d(as_of));
-    ev.results.iter().find(|r| r.relief.id == id).expect("relief").eligibility
+    ev.results
+        .iter()
+        .find(|r| r.relief.id == id)
+        .expect("relief")
+        .eligibility
 }
 
 #[test]
 fn unknown_is_maybe_never_yes_or_no() {
     let rs = mini();
-    assert_eq!(eligibility(&rs, &[], "2023-06-01", "t.low-sales"), Eligibility::Maybe);
-    assert_eq!(eligibility(&rs, &[("city", "pingliang")], "2023-06-01", "t.low-sales"), Eligibility::Maybe);
+    assert_eq!(
+        eligibility(&rs, &[], "2023-06-01", "t.low-sales"),
+        Eligibility::Maybe
+    );
+    assert_eq!(
+        eligibility(&rs, &[("city", "pingliang")], "2023-06-01", "t.low-sales"),
+        Eligibility::Maybe
+    );
     // `small or sales < 1000`: a true branch settles the `or` although `small` is unknown.
-    assert_eq!(eligibility(&rs, &[("city", "pingliang"), ("sales", "500")], "2023-06-01", "t.low-sales"), Eligibility::Eligible);
+    assert_eq!(
+        eligibility(
+            &rs,
+            &[("city", "pingliang"), ("sales", "500")],
+            "2023-06-01",
+            "t.low-sales"
+        ),
+        Eligibility::Eligible
+    );
     // A false conjunct settles the `and` although other facts are unknown.
-    assert_eq!(eligibility(&rs, &[("city", "pingliang"), ("sales", "200000")], "2023-06-01", "t.low-sales"), Eligibility::Ineligible);
+    assert_eq!(
+        eligibility(
+            &rs,
+            &[("city", "pingliang"), ("sales", "200000")],
+            "2023-06-01",
+            "t.low-sales"
+        ),
+        Eligibility::Ineligible
+    );
 }
 
 #[test]
 fn maybe_names_the_facts_that_would_settle_it() {
     let rs = mini();
-    let ev = evaluate(&rs, &facts(&rs, &[("city", "pingliang"), ("sales", "50000")]), d("2023-06-01"));
-    let r = ev.results.iter().find(|r| r.relief.id == "t.low-sales").expect("relief");
-    let ids: Vec<&str> = r.outcome.unknown.iter().map(|f| rs.fact(*f).id.as_str()).collect();
+    let ev = evaluate(
+        &rs,
+        &facts(&rs, &[("city", "pingliang"), ("sales", "50000")]),
+        d("2023-06-01"),
+    );
+    let r = ev
+        .results
+        .iter()
+        .find(|r| r.relief.id == "t.low-sales")
+        .expect("relief");
+    let ids: Vec<&str> = r
+        .outcome
+        .unknown
+        .iter()
+        .map(|f| rs.fact(*f).id.as_str())
+        .collect();
     assert_eq!(ids, vec!["small"]);
 }
 
@@ -178,7 +227,14 @@ fn maybe_names_the_facts_that_would_settle_it() {
 fn thresholds_include_their_edge() {
     let rs = mini();
     let base = [("city", "pingliang"), ("small", "true")];
-    let at = |s: &str| eligibility(&rs, &[base[0], base[1], ("sales", s)], "2023-06-01", "t.low-sales");
+    let at = |s: &str| {
+        eligibility(
+            &rs,
+            &[base[0], base[1], ("sales", s)],
+            "2023-06-01",
+            "t.low-sales",
+        )
+    };
     assert_eq!(at("100000"), Eligibility::Eligible);
     assert_eq!(at("100000.01"), Eligibility::Ineligible);
 }
@@ -186,26 +242,68 @@ fn thresholds_include_their_edge() {
 #[test]
 fn city_measures_apply_only_in_their_city_and_named_counties() {
     let rs = mini();
-    assert_eq!(eligibility(&rs, &[("city", "wuwei"), ("sales", "5")], "2023-06-01", "t.low-sales"), Eligibility::Ineligible);
+    assert_eq!(
+        eligibility(
+            &rs,
+            &[("city", "wuwei"), ("sales", "5")],
+            "2023-06-01",
+            "t.low-sales"
+        ),
+        Eligibility::Ineligible
+    );
     let one_year = |pairs: &[(&str, &str)]| eligibility(&rs, pairs, "2023-06-01", "t.one-year");
-    assert_eq!(one_year(&[("city", "pingliang"), ("started_on", "2022-01-01")]), Eligibility::Maybe);
-    assert_eq!(one_year(&[("city", "pingliang"), ("county", "huating"), ("started_on", "2022-01-01")]), Eligibility::Eligible);
-    assert_eq!(one_year(&[("city", "pingliang"), ("county", "kongtong"), ("started_on", "2022-01-01")]), Eligibility::Ineligible);
+    assert_eq!(
+        one_year(&[("city", "pingliang"), ("started_on", "2022-01-01")]),
+        Eligibility::Maybe
+    );
+    assert_eq!(
+        one_year(&[
+            ("city", "pingliang"),
+            ("county", "huating"),
+            ("started_on", "2022-01-01")
+        ]),
+        Eligibility::Eligible
+    );
+    assert_eq!(
+        one_year(&[
+            ("city", "pingliang"),
+            ("county", "kongtong"),
+            ("started_on", "2022-01-01")
+        ]),
+        Eligibility::Ineligible
+    );
 }
 
 #[test]
 fn dates_relative_to_as_of_have_exact_edges() {
     let rs = mini();
-    let p = [("city", "pingliang"), ("county", "huating"), ("started_on", "2022-11-01")];
-    assert_eq!(eligibility(&rs, &p, "2023-11-01", "t.one-year"), Eligibility::Eligible);
-    assert_eq!(eligibility(&rs, &p, "2023-10-31", "t.one-year"), Eligibility::Ineligible);
+    let p = [
+        ("city", "pingliang"),
+        ("county", "huating"),
+        ("started_on", "2022-11-01"),
+    ];
+    assert_eq!(
+        eligibility(&rs, &p, "2023-11-01", "t.one-year"),
+        Eligibility::Eligible
+    );
+    assert_eq!(
+        eligibility(&rs, &p, "2023-10-31", "t.one-year"),
+        Eligibility::Ineligible
+    );
 }
 
 #[test]
 fn in_force_on_the_last_day_not_the_day_after() {
     let rs = mini();
     let p = facts(&rs, &[("city", "pingliang"), ("sales", "5")]);
-    let r = |as_of: &str| evaluate(&rs, &p, d(as_of)).results.iter().find(|r| r.relief.id == "t.any-sales").map(|r| r.in_force()).expect("relief");
+    let r = |as_of: &str| {
+        evaluate(&rs, &p, d(as_of))
+            .results
+            .iter()
+            .find(|r| r.relief.id == "t.any-sales")
+            .map(|r| r.in_force())
+            .expect("relief")
+    };
     assert!(r("2023-12-31"));
     assert!(!r("2024-01-01"));
     assert!(!r("2022-12-31"));
@@ -214,14 +312,38 @@ fn in_force_on_the_last_day_not_the_day_after() {
 #[test]
 fn an_overlap_group_counts_the_better_relief_once() {
     let rs = mini();
-    let ev = evaluate(&rs, &facts(&rs, &[("city", "pingliang"), ("small", "true"), ("sales", "80000")]), d("2023-06-01"));
-    let low = ev.results.iter().position(|r| r.relief.id == "t.low-sales").expect("relief");
-    let any = ev.results.iter().position(|r| r.relief.id == "t.any-sales").expect("relief");
-    assert_eq!(ev.results[low].amount, Some(AmountResult::Exact(28800.into())));
-    assert_eq!(ev.results[any].amount, Some(AmountResult::Exact(19200.into())));
+    let ev = evaluate(
+        &rs,
+        &facts(
+            &rs,
+            &[("city", "pingliang"), ("small", "true"), ("sales", "80000")],
+        ),
+        d("2023-06-01"),
+    );
+    let low = ev
+        .results
+        .iter()
+        .position(|r| r.relief.id == "t.low-sales")
+        .expect("relief");
+    let any = ev
+        .results
+        .iter()
+        .position(|r| r.relief.id == "t.any-sales")
+        .expect("relief");
+    assert_eq!(
+        ev.results[low].amount,
+        Some(AmountResult::Exact(28800.into()))
+    );
+    assert_eq!(
+        ev.results[any].amount,
+        Some(AmountResult::Exact(19200.into()))
+    );
     assert_eq!(ev.results[any].overlap.as_ref().map(|o| o.best), Some(low));
     assert!(ev.counts(low) && !ev.counts(any));
-    assert_eq!(ev.totals(), vec![(relief_finder::model::Per::Year, 28800.into())]);
+    assert_eq!(
+        ev.totals(),
+        vec![(relief_finder::model::Per::Year, 28800.into())]
+    );
 }
 
 #[test]
@@ -234,7 +356,10 @@ fn money_is_read_as_people_write_it() {
     ok("１２万", 120000);
     ok("¥1,000", 1000);
     ok("0.5亿", 50_000_000);
-    assert_eq!(parse_money("80000.50").map(|d| d.to_string()), Ok("80000.5".into()));
+    assert_eq!(
+        parse_money("80000.50").map(|d| d.to_string()),
+        Ok("80000.5".into())
+    );
     assert_eq!(parse_money("-5"), Err(ValueError::Negative));
     for bad in ["", "abc", "8w", "1.2.3", "万"] {
         assert_eq!(parse_money(bad), Err(ValueError::NotANumber), "{bad}");

@@ -14,17 +14,36 @@ fn today() -> NaiveDate {
 fn a_session_survives_the_link() {
     let rs = ruleset::embedded();
     let mut s = Session::new(rs, NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"));
-    for (id, v) in [("city", "pingliang"), ("applicant", "business"), ("monthly_sales", "80000.5"), ("industries", "catering+lodging")] {
+    for (id, v) in [
+        ("city", "pingliang"),
+        ("applicant", "business"),
+        ("monthly_sales", "80000.5"),
+        ("industries", "catering+lodging"),
+    ] {
         let ix = rs.fact_ix(id).expect("fact");
-        s.facts.set(ix, Value::parse(rs.fact(ix), v).expect("value"));
-        let q = rs.questions.iter().position(|q| q.facts.contains(&ix)).expect("question");
+        s.facts
+            .set(ix, Value::parse(rs.fact(ix), v).expect("value"));
+        let q = rs
+            .questions
+            .iter()
+            .position(|q| q.facts.contains(&ix))
+            .expect("question");
         s.history.push(q);
     }
-    let vat = rs.questions.iter().position(|q| q.id == "vat_status").expect("question");
+    let vat = rs
+        .questions
+        .iter()
+        .position(|q| q.id == "vat_status")
+        .expect("question");
     s.history.push(vat);
     s.not_sure.insert(vat);
     s.screen = Screen::Results;
-    let display = Display { lang: Lang::En, kiosk: true, embed: false, big: true };
+    let display = Display {
+        lang: Lang::En,
+        kiosk: true,
+        embed: false,
+        big: true,
+    };
     let frag = encode(rs, &s, &display);
     let back = decode(rs, &frag, today()).expect("decodes");
     assert_eq!(back.session, s);
@@ -57,24 +76,42 @@ fn a_damaged_link_says_so() {
         format!("r={v}&h=no_such_question"),
         "f=%ZZ".to_string(),
     ] {
-        assert!(matches!(decode(rs, &bad, today()), Err(LinkError::Damaged(_))), "{bad}");
+        assert!(
+            matches!(decode(rs, &bad, today()), Err(LinkError::Damaged(_))),
+            "{bad}"
+        );
     }
 }
 
 #[test]
 fn a_link_from_another_rule_set_keeps_what_it_can() {
     let rs = ruleset::embedded();
-    let d = decode(rs, "r=000000000000&d=2023-06-01&f=city:pingliang;retired_fact:1&h=city,retired_q&s=results", today()).expect("decodes");
+    let d = decode(
+        rs,
+        "r=000000000000&d=2023-06-01&f=city:pingliang;retired_fact:1&h=city,retired_q&s=results",
+        today(),
+    )
+    .expect("decodes");
     assert!(d.other_ruleset);
-    assert_eq!(d.dropped, vec!["retired_fact".to_string(), "retired_q".to_string()]);
-    assert!(d.session.facts.get(rs.fact_ix("city").expect("fact")).is_some());
+    assert_eq!(
+        d.dropped,
+        vec!["retired_fact".to_string(), "retired_q".to_string()]
+    );
+    assert!(d
+        .session
+        .facts
+        .get(rs.fact_ix("city").expect("fact"))
+        .is_some());
 }
 
 #[test]
 fn random_fragments_never_panic() {
     let rs = ruleset::embedded();
     // A small deterministic generator: mutations of a valid link and random bytes.
-    let good = format!("r={}&d=2023-06-01&f=city:pingliang;monthly_sales:8万&h=city&s=results", rs.short_version());
+    let good = format!(
+        "r={}&d=2023-06-01&f=city:pingliang;monthly_sales:8万&h=city&s=results",
+        rs.short_version()
+    );
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = || {
         x ^= x << 13;

@@ -11,9 +11,22 @@ use relief_finder::{cases, compile, persona, ruleset};
 fn every_persona_case_passes() {
     let rs = ruleset::embedded();
     let runs = cases::run_dir(Path::new("tests/cases"), rs);
-    assert!(runs.len() >= 10, "expected the persona cases under tests/cases, found {}", runs.len());
+    assert!(
+        runs.len() >= 10,
+        "expected the persona cases under tests/cases, found {}",
+        runs.len()
+    );
     let failures: Vec<&String> = runs.iter().flat_map(|r| &r.failures).collect();
-    assert!(failures.is_empty(), "{} failing expectation(s):\n{}", failures.len(), failures.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing expectation(s):\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 #[test]
@@ -23,7 +36,9 @@ fn every_relief_has_an_eligible_and_a_not_eligible_case() {
     let mut no = BTreeSet::new();
     for p in cases::files(Path::new("tests/cases")) {
         let text = std::fs::read_to_string(&p).expect("case file is readable");
-        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else { continue };
+        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else {
+            continue;
+        };
         for e in per.expect {
             match e.eligibility.as_deref() {
                 Some("eligible") => yes.insert(e.relief),
@@ -36,9 +51,20 @@ fn every_relief_has_an_eligible_and_a_not_eligible_case() {
         .reliefs
         .iter()
         .filter(|r| !yes.contains(&r.id) || !no.contains(&r.id))
-        .map(|r| format!("{} (eligible case: {}, other case: {})", r.id, yes.contains(&r.id), no.contains(&r.id)))
+        .map(|r| {
+            format!(
+                "{} (eligible case: {}, other case: {})",
+                r.id,
+                yes.contains(&r.id),
+                no.contains(&r.id)
+            )
+        })
         .collect();
-    assert!(missing.is_empty(), "reliefs lacking cases:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "reliefs lacking cases:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -47,11 +73,19 @@ fn every_article_of_every_document_is_classified() {
     let gaps = compile::coverage_gaps(rs);
     assert!(gaps.is_empty(), "{}", gaps.join("\n"));
     let total: u32 = rs.documents.iter().map(|d| u32::from(d.articles)).sum();
-    assert_eq!(total, 225, "the five documents hold 52 + 50 + 38 + 59 + 26 articles");
+    assert_eq!(
+        total, 225,
+        "the five documents hold 52 + 50 + 38 + 59 + 26 articles"
+    );
 }
 
 #[test]
 fn the_embedded_rule_set_is_the_one_rules_compile_to() {
-    let from_disk = compile::compile_dir(Path::new("rules")).unwrap_or_else(|e| panic!("{}", e.join("\n")));
-    assert_eq!(from_disk.version, ruleset::embedded().version, "rebuild: the embedded rule set is stale");
+    let from_disk =
+        compile::compile_dir(Path::new("rules")).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    assert_eq!(
+        from_disk.version,
+        ruleset::embedded().version,
+        "rebuild: the embedded rule set is stale"
+    );
 }

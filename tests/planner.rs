@@ -19,7 +19,10 @@ fn answer_with(rs: &RuleSet, q: usize, pick: u64) -> Vec<(u16, Option<Value>)> {
                 FactType::Set => Value::Set(if pick % 3 == 0 { 0 } else { 1 << (pick % n) }),
                 FactType::Bool => Value::Bool(pick % 2 == 0),
                 FactType::Money | FactType::Number => Value::Num(((pick % 7) * 40_000).into()),
-                FactType::Date => Value::Date(NaiveDate::from_ymd_opt(2019 + (pick % 5) as i32, 1 + (pick % 12) as u32, 1).expect("date")),
+                FactType::Date => Value::Date(
+                    NaiveDate::from_ymd_opt(2019 + (pick % 5) as i32, 1 + (pick % 12) as u32, 1)
+                        .expect("date"),
+                ),
             };
             (*f, Some(v))
         })
@@ -34,18 +37,37 @@ fn every_question_asked_can_change_a_result_and_the_wizard_ends() {
         let mut s = Session::new(rs, as_of);
         s.begin(rs);
         let mut steps = 0;
-        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         while let relief_finder::engine::Screen::Question(q) = s.screen {
             steps += 1;
-            assert!(steps <= rs.questions.len(), "seed {seed}: the wizard asks more questions than exist");
-            assert!(!s.asked().contains(&q), "seed {seed}: question {} asked twice", rs.questions[q].id);
+            assert!(
+                steps <= rs.questions.len(),
+                "seed {seed}: the wizard asks more questions than exist"
+            );
+            assert!(
+                !s.asked().contains(&q),
+                "seed {seed}: question {} asked twice",
+                rs.questions[q].id
+            );
             let ev = s.evaluate(rs);
             let open = ev
                 .results
                 .iter()
-                .filter(|r| r.eligibility == Eligibility::Maybe && r.outcome.unknown.iter().any(|f| rs.questions[q].facts.contains(f)))
+                .filter(|r| {
+                    r.eligibility == Eligibility::Maybe
+                        && r.outcome
+                            .unknown
+                            .iter()
+                            .any(|f| rs.questions[q].facts.contains(f))
+                })
                 .count();
-            assert!(open > 0, "seed {seed}: question {} cannot change any result", rs.questions[q].id);
+            assert!(
+                open > 0,
+                "seed {seed}: question {} cannot change any result",
+                rs.questions[q].id
+            );
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
@@ -57,7 +79,11 @@ fn every_question_asked_can_change_a_result_and_the_wizard_ends() {
         }
         // At the end, no question can change anything.
         let ev = s.evaluate(rs);
-        assert_eq!(next_question(rs, &s.facts, &s.asked(), &ev), None, "seed {seed}");
+        assert_eq!(
+            next_question(rs, &s.facts, &s.asked(), &ev),
+            None,
+            "seed {seed}"
+        );
     }
 }
 
@@ -75,7 +101,9 @@ fn back_returns_to_the_last_question_with_its_answer() {
     let rs = ruleset::embedded();
     let mut s = Session::new(rs, NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"));
     s.begin(rs);
-    let relief_finder::engine::Screen::Question(first) = s.screen else { panic!("a first question") };
+    let relief_finder::engine::Screen::Question(first) = s.screen else {
+        panic!("a first question")
+    };
     s.answer(rs, first, &answer_with(rs, first, 0));
     let after = s.facts.clone();
     s.back();

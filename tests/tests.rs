@@ -3,9 +3,9 @@
 //! files in `tests/bad_personas/`, each with the outcome it must produce.
 
 mod bad_inputs;
-mod persona_cases;
 mod catalog;
 mod engine;
 mod link;
+mod persona_cases;
 mod planner;
 mod tidy;

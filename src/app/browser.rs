@@ -56,12 +56,16 @@ pub fn print() {
 
 /// The page's full address, for sharing.
 pub fn href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// Copy text to the clipboard; false when the browser refuses.
 pub fn copy(text: &str) -> bool {
-    let Some(w) = web_sys::window() else { return false };
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
     let clipboard = w.navigator().clipboard();
     let _ = clipboard.write_text(text);
     true

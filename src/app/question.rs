@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::eval::{eval_cond, Tri};
 use relief_finder::engine::{Value, ValueError};
-use relief_finder::model::{FactDef, FactIx, FactType};
+use relief_finder::model::{FactDef, FactIx, FactType, Lang, Text};
 
 use super::Ctx;
 
@@ -44,8 +44,16 @@ impl Field {
     /// The value to record, or the message saying what is wrong.
     fn value(&self, def: &FactDef) -> Result<Value, &'static str> {
         match def.ty {
-            FactType::Enum => self.choice.get_untracked().map(|i| Value::Enum(i as u8)).ok_or("err.choose"),
-            FactType::Bool => self.choice.get_untracked().map(|i| Value::Bool(i == 0)).ok_or("err.choose"),
+            FactType::Enum => self
+                .choice
+                .get_untracked()
+                .map(|i| Value::Enum(i as u8))
+                .ok_or("err.choose"),
+            FactType::Bool => self
+                .choice
+                .get_untracked()
+                .map(|i| Value::Bool(i == 0))
+                .ok_or("err.choose"),
             FactType::Set => Ok(Value::Set(self.bits.get_untracked())),
             FactType::Money | FactType::Number | FactType::Date => {
                 Value::parse(def, &self.text.get_untracked()).map_err(|e| match e {
@@ -64,9 +72,17 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
     let rs = ctx.rs;
     let question = &rs.questions[q];
     let lang = move || ctx.lang();
-    let fields: Vec<Field> = question.facts.iter().map(|f| Field::new(&ctx, *f)).collect();
+    let fields: Vec<Field> = question
+        .facts
+        .iter()
+        .map(|f| Field::new(&ctx, *f))
+        .collect();
     // A single choice answers at once; anything typed or multiple waits for "Continue".
-    let single_choice = question.facts.len() == 1 && matches!(rs.fact(question.facts[0]).ty, FactType::Enum | FactType::Bool);
+    let single_choice = question.facts.len() == 1
+        && matches!(
+            rs.fact(question.facts[0]).ty,
+            FactType::Enum | FactType::Bool
+        );
 
     let submit = {
         let fields = fields.clone();
@@ -118,7 +134,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
         .collect_view();
 
     view! {
-        <section class="question">
+        <section class="question" data-question=question.id.clone()>
             <form on:submit=on_submit novalidate>
                 <fieldset>
                     <legend>
@@ -168,24 +184,32 @@ where
     match def.ty {
         FactType::Enum | FactType::Bool => {
             // Options whose `only_if` is false for the answers so far are not offered.
-            let options: Vec<(usize, relief_finder::model::Text)> = if def.ty == FactType::Bool {
+            let text = |key| Text {
+                zh: t(Lang::Zh, key).into(),
+                en: t(Lang::En, key).into(),
+            };
+            let options: Vec<(usize, String, Text)> = if def.ty == FactType::Bool {
                 vec![
-                    (0, relief_finder::model::Text { zh: t(relief_finder::model::Lang::Zh, "q.yes").into(), en: t(relief_finder::model::Lang::En, "q.yes").into() }),
-                    (1, relief_finder::model::Text { zh: t(relief_finder::model::Lang::Zh, "q.no").into(), en: t(relief_finder::model::Lang::En, "q.no").into() }),
+                    (0, "true".into(), text("q.yes")),
+                    (1, "false".into(), text("q.no")),
                 ]
             } else {
                 ctx.session.with_untracked(|s| {
                     def.values
                         .iter()
                         .enumerate()
-                        .filter(|(_, v)| v.only_if.as_ref().is_none_or(|c| eval_cond(c, &s.facts, s.as_of).tri != Tri::False))
-                        .map(|(i, v)| (i, v.label.clone()))
+                        .filter(|(_, v)| {
+                            v.only_if
+                                .as_ref()
+                                .is_none_or(|c| eval_cond(c, &s.facts, s.as_of).tri != Tri::False)
+                        })
+                        .map(|(i, v)| (i, v.id.clone(), v.label.clone()))
                         .collect()
                 })
             };
             let buttons = options
                 .into_iter()
-                .map(|(i, label)| {
+                .map(|(i, value, label)| {
                     let submit = submit.clone();
                     let pick = move |_| {
                         field.choice.set(Some(i));
@@ -194,7 +218,7 @@ where
                         }
                     };
                     view! {
-                        <button type="button" class="choice"
+                        <button type="button" class="choice" data-value=value
                             aria-pressed=move || (field.choice.get() == Some(i)).to_string()
                             on:click=pick>
                             {move || label.get(lang()).to_string()}
@@ -212,8 +236,9 @@ where
                 .map(|(i, v)| {
                     let bit = 1u64 << i;
                     let label = v.label.clone();
+                    let value = v.id.clone();
                     view! {
-                        <button type="button" class="choice multi"
+                        <button type="button" class="choice multi" data-value=value
                             aria-pressed=move || (field.bits.get() & bit != 0).to_string()
                             on:click=move |_| field.bits.update(|b| *b ^= bit)>
                             {move || label.get(lang()).to_string()}
@@ -242,7 +267,7 @@ where
                             aria-invalid=move || field.error.get().is_some().to_string()
                             prop:value=move || field.text.get()
                             on:input=move |ev| field.text.set(event_target_value(&ev))/>
-                        <span class="unit">{move || unit.as_ref().map(|u| u.get(lang()).to_string()).unwrap_or_else(|| if lang() == relief_finder::model::Lang::Zh { "元".into() } else { "yuan".into() })}</span>
+                        <span class="unit">{move || unit.as_ref().map(|u| u.get(lang()).to_string()).unwrap_or_else(|| if lang() == Lang::Zh { "元".into() } else { "yuan".into() })}</span>
                     </span>
                 </label>
                 <p id="amount-hint" class="hint">{move || t(lang(), "q.amount_hint")}</p>

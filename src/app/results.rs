@@ -22,15 +22,30 @@ fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
     let per = t(lang, &format!("per.{per}"));
     match a {
         AmountResult::Exact(v) => format!("{} {per}", yuan(*v, lang)),
-        AmountResult::Range(lo, hi) => format!("{} {} {} {per}", yuan(*lo, lang), t(lang, "relief.range"), yuan(*hi, lang)),
+        AmountResult::Range(lo, hi) => format!(
+            "{} {} {} {per}",
+            yuan(*lo, lang),
+            t(lang, "relief.range"),
+            yuan(*hi, lang)
+        ),
         AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, "relief.up_to"), yuan(*v, lang)),
     }
 }
 
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
     match sort {
-        Sort::Value => items.sort_by_key(|i| std::cmp::Reverse(ev.results[*i].amount.as_ref().map(AmountResult::top).unwrap_or_default())),
-        Sort::EndDate => items.sort_by_key(|i| ev.results[*i].relief.valid_until.unwrap_or(NaiveDate::MAX)),
+        Sort::Value => items.sort_by_key(|i| {
+            std::cmp::Reverse(
+                ev.results[*i]
+                    .amount
+                    .as_ref()
+                    .map(AmountResult::top)
+                    .unwrap_or_default(),
+            )
+        }),
+        Sort::EndDate => {
+            items.sort_by_key(|i| ev.results[*i].relief.valid_until.unwrap_or(NaiveDate::MAX))
+        }
     }
     items
 }
@@ -117,13 +132,19 @@ pub fn ResultsScreen() -> impl IntoView {
     let categories = move || {
         let lang = lang();
         let chip = move |c: Option<&'static str>| {
-            let label = c.map(|c| t(lang, &format!("cat.{c}"))).unwrap_or_else(|| t(lang, "res.all"));
+            let label = c
+                .map(|c| t(lang, &format!("cat.{c}")))
+                .unwrap_or_else(|| t(lang, "res.all"));
             view! {
                 <button type="button" class="chip" aria-pressed=move || (filter.get() == c).to_string()
                     on:click=move |_| filter.set(c)>{label}</button>
             }
         };
-        let used: Vec<&'static str> = CATEGORIES.iter().copied().filter(|c| rs.reliefs.iter().any(|r| r.category == *c)).collect();
+        let used: Vec<&'static str> = CATEGORIES
+            .iter()
+            .copied()
+            .filter(|c| rs.reliefs.iter().any(|r| r.category == *c))
+            .collect();
         view! {
             <div class="chips" role="group" aria-label=t(lang, "res.filter")>
                 {chip(None)}
@@ -169,7 +190,12 @@ fn dates(rs: &RuleSet, r: &ReliefResult, lang: Lang) -> String {
     let d = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match (r.relief.valid_from, r.relief.valid_until) {
         (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
-        (Some(a), None) => format!("{} {} ({})", t(lang, "relief.from"), d(a), t(lang, "relief.no_end")),
+        (Some(a), None) => format!(
+            "{} {} ({})",
+            t(lang, "relief.from"),
+            d(a),
+            t(lang, "relief.no_end")
+        ),
         (None, Some(b)) => format!("{} {}", t(lang, "relief.until"), d(b)),
         (None, None) => t(lang, "relief.no_end").to_string(),
     }
@@ -189,10 +215,18 @@ fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
         Timing::NotYet => ("relief.not_yet", "badge soon"),
     };
     let amount = match (&r.amount, &relief.amount) {
-        (Some(a), Some(def)) => Some((amount_text(a, def.per.name(), lang), def.basis.get(lang).to_string())),
+        (Some(a), Some(def)) => Some((
+            amount_text(a, def.per.name(), lang),
+            def.basis.get(lang).to_string(),
+        )),
         _ => None,
     };
-    let why: Vec<String> = r.outcome.matched.iter().map(|c| describe::condition(rs, c, lang)).collect();
+    let why: Vec<String> = r
+        .outcome
+        .matched
+        .iter()
+        .map(|c| describe::condition(rs, c, lang))
+        .collect();
     let needs: Vec<(usize, String)> = r
         .outcome
         .unknown
@@ -206,8 +240,15 @@ fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
         });
     let near = r.near_miss(rs).map(|c| {
         let mut s = describe::condition(rs, c, lang);
-        if let Some(d) = ctx.session.with_untracked(|s| describe::date_when_met(c, &s.facts, s.as_of)) {
-            s.push_str(&format!("（{} {}）", d.format("%Y-%m-%d"), t(lang, "relief.holds_from")));
+        if let Some(d) = ctx
+            .session
+            .with_untracked(|s| describe::date_when_met(c, &s.facts, s.as_of))
+        {
+            s.push_str(&format!(
+                "（{} {}）",
+                d.format("%Y-%m-%d"),
+                t(lang, "relief.holds_from")
+            ));
         }
         s
     });
@@ -218,23 +259,36 @@ fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
             ev.results
                 .iter()
                 .enumerate()
-                .filter(|(j, x)| *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group))
-                .map(|(j, x)| format!("{}{}", x.relief.title.get(lang), if o.best == j { " ★" } else { "" }))
+                .filter(|(j, x)| {
+                    *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group)
+                })
+                .map(|(j, x)| {
+                    format!(
+                        "{}{}",
+                        x.relief.title.get(lang),
+                        if o.best == j { " ★" } else { "" }
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
     let is_alternative = r.overlap.as_ref().is_some_and(|o| o.best != i);
-    let articles = relief.articles.iter().map(|a| tn(lang, "relief.article", a)).collect::<Vec<_>>().join("、");
+    let articles = relief
+        .articles
+        .iter()
+        .map(|a| tn(lang, "relief.article", a))
+        .collect::<Vec<_>>()
+        .join("、");
     let card_id = format!("relief-{}", relief.id.replace('.', "-"));
     view! {
-        <article class="relief" class:alternative=is_alternative id=card_id>
+        <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()>
             <header>
                 <h3>{relief.title.get(lang).to_string()}</h3>
                 <span class=badge_class>{t(lang, badge)}</span>
                 {(relief.kind == Kind::Service).then(|| view! { <span class="badge service">{t(lang, "relief.service")}</span> })}
             </header>
             {amount.map(|(a, basis)| view! {
-                <p class="amount"><strong>{a}</strong></p>
+                <p class="amount" data-amount=""><strong>{a}</strong></p>
                 <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
             })}
             <p class="benefit">{relief.benefit.get(lang).to_string()}</p>

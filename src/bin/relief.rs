@@ -39,14 +39,23 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { pos: vec![], as_of: None, format: "text".into(), lang: Lang::Zh, rules: None };
+    let mut a = Args {
+        pos: vec![],
+        as_of: None,
+        format: "text".into(),
+        lang: Lang::Zh,
+        rules: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match x.as_str() {
             "--as-of" => {
                 let v = val("--as-of")?;
-                a.as_of = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("--as-of: \"{v}\" is not a date (YYYY-MM-DD)"))?);
+                a.as_of = Some(
+                    NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                        .map_err(|_| format!("--as-of: \"{v}\" is not a date (YYYY-MM-DD)"))?,
+                );
             }
             "--format" => {
                 a.format = val("--format")?;
@@ -142,16 +151,23 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                 "explain" => {
                     let id = a.pos.get(2).ok_or_else(usage)?;
                     let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
-                        let hint = relief_finder::expr::suggest(id, rs.reliefs.iter().map(|r| r.id.as_str()))
-                            .map(|s| format!(" (did you mean \"{s}\"?)"))
-                            .unwrap_or_default();
+                        let hint = relief_finder::expr::suggest(
+                            id,
+                            rs.reliefs.iter().map(|r| r.id.as_str()),
+                        )
+                        .map(|s| format!(" (did you mean \"{s}\"?)"))
+                        .unwrap_or_default();
                         eprintln!("relief: unknown relief \"{id}\"{hint}");
                         return Err(ExitCode::from(2));
                     };
                     print!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
                 }
                 _ => {
-                    let asked: BTreeSet<usize> = p.not_sure.iter().filter_map(|q| rs.questions.iter().position(|x| &x.id == q)).collect();
+                    let asked: BTreeSet<usize> = p
+                        .not_sure
+                        .iter()
+                        .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
+                        .collect();
                     match next_question(rs, &p.facts, &asked, &ev) {
                         Some(plan) => {
                             let q = &rs.questions[plan.question];
@@ -173,7 +189,11 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "check" => {
-            let dir = a.pos.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("tests/cases"));
+            let dir = a
+                .pos
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("tests/cases"));
             Ok(check(rs, &dir))
         }
         _ => Err(usage()),
@@ -190,7 +210,11 @@ fn coverage(rs: &RuleSet) -> String {
         for n in 1..=d.articles {
             let mut kinds: Vec<Kind> = Vec::new();
             let mut ids = Vec::new();
-            for r in rs.reliefs.iter().filter(|r| r.doc as usize == di && r.articles.contains(&n)) {
+            for r in rs
+                .reliefs
+                .iter()
+                .filter(|r| r.doc as usize == di && r.articles.contains(&n))
+            {
                 if !kinds.contains(&r.kind) {
                     kinds.push(r.kind);
                 }
@@ -211,7 +235,14 @@ fn coverage(rs: &RuleSet) -> String {
             }
             let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
             let detail = if ids.is_empty() { why } else { ids.join(", ") };
-            out.push_str(&format!("  {n:>3}  {:<16} {detail}\n", if names.is_empty() { "UNCLASSIFIED".to_string() } else { names.join("+") }));
+            out.push_str(&format!(
+                "  {n:>3}  {:<16} {detail}\n",
+                if names.is_empty() {
+                    "UNCLASSIFIED".to_string()
+                } else {
+                    names.join("+")
+                }
+            ));
         }
         out.push_str(&format!(
             "  {done}/{} articles classified: {} with reliefs, {} with services, {} internal\n\n",
@@ -247,8 +278,12 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
     let mut seen_yes = BTreeSet::new();
     let mut seen_no = BTreeSet::new();
     for p in cases::files(dir) {
-        let Ok(text) = std::fs::read_to_string(&p) else { continue };
-        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else { continue };
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else {
+            continue;
+        };
         for e in per.expect {
             match e.eligibility.as_deref() {
                 Some("eligible") => seen_yes.insert(e.relief),
@@ -271,13 +306,20 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
         rs.short_version()
     );
     if !untested.is_empty() {
-        println!("reliefs lacking an eligible case and a not-eligible case: {}", untested.join(", "));
+        println!(
+            "reliefs lacking an eligible case and a not-eligible case: {}",
+            untested.join(", ")
+        );
     }
     let gaps = compile::coverage_gaps(rs);
     for g in &gaps {
         println!("{g}");
     }
-    println!("cases: {} passed, {} failed ({checks} expectations)", runs.len() - failed, failed);
+    println!(
+        "cases: {} passed, {} failed ({checks} expectations)",
+        runs.len() - failed,
+        failed
+    );
     if failed > 0 || !untested.is_empty() || !gaps.is_empty() {
         ExitCode::from(1)
     } else {

@@ -4,13 +4,21 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::{Facts, Value};
-use crate::model::{Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, RuleSet, Test};
+use crate::model::{
+    Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, RuleSet, Test,
+};
 
 /// `1234567.5` as `1,234,567.5`.
 pub fn group_digits(n: Decimal) -> String {
     let s = n.normalize().to_string();
-    let (sign, s) = s.strip_prefix('-').map(|s| ("-", s)).unwrap_or(("", s.as_str()));
-    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s, None));
+    let (sign, s) = s
+        .strip_prefix('-')
+        .map(|s| ("-", s))
+        .unwrap_or(("", s.as_str()));
+    let (int, frac) = s
+        .split_once('.')
+        .map(|(a, b)| (a, Some(b)))
+        .unwrap_or((s, None));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -141,7 +149,14 @@ fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
     };
     match r {
         DateRef::Fixed(d) => d.format("%Y-%m-%d").to_string(),
-        DateRef::AsOf(o) => shift(if lang == Lang::Zh { "查询日期".into() } else { "the date asked about".into() }, o),
+        DateRef::AsOf(o) => shift(
+            if lang == Lang::Zh {
+                "查询日期".into()
+            } else {
+                "the date asked about".into()
+            },
+            o,
+        ),
         DateRef::Fact(f, o) => shift(rs.fact(*f).label.get(lang).to_string(), o),
     }
 }
@@ -164,7 +179,10 @@ pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
                 (_, Lang::Zh) => "，或",
                 (_, Lang::En) => ", or ",
             };
-            v.iter().map(|c| condition(rs, c, lang)).collect::<Vec<_>>().join(sep)
+            v.iter()
+                .map(|c| condition(rs, c, lang))
+                .collect::<Vec<_>>()
+                .join(sep)
         }
     }
 }
@@ -230,14 +248,22 @@ fn flip(op: CmpOp, negated: bool) -> (&'static str, bool) {
 /// For a failed date condition against the date asked about, the first date on which it
 /// would hold, e.g. "registered at least 1 year" holds from one year after registration.
 pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveDate> {
-    let Cond::Atom(Atom { fact, test: Test::DateCmp(op, DateRef::AsOf(o)) }) = c else {
+    let Cond::Atom(Atom {
+        fact,
+        test: Test::DateCmp(op, DateRef::AsOf(o)),
+    }) = c
+    else {
         return None;
     };
     let Some(Value::Date(d)) = facts.get(*fact) else {
         return None;
     };
     // fact OP as_of + o  <=>  as_of (reverse OP) fact - o.
-    let neg = Offset { years: -o.years, months: -o.months, days: -o.days };
+    let neg = Offset {
+        years: -o.years,
+        months: -o.months,
+        days: -o.days,
+    };
     let base = neg.apply(*d)?;
     let from = match op {
         CmpOp::Le => base,

@@ -60,9 +60,24 @@ pub struct Outcome<'r> {
 impl<'r> Outcome<'r> {
     fn leaf(c: &'r Cond, tri: Tri, unknown: Vec<FactIx>) -> Self {
         match tri {
-            Tri::True => Outcome { tri, matched: vec![c], failed: vec![], unknown: vec![] },
-            Tri::False => Outcome { tri, matched: vec![], failed: vec![c], unknown: vec![] },
-            Tri::Unknown => Outcome { tri, matched: vec![], failed: vec![], unknown },
+            Tri::True => Outcome {
+                tri,
+                matched: vec![c],
+                failed: vec![],
+                unknown: vec![],
+            },
+            Tri::False => Outcome {
+                tri,
+                matched: vec![],
+                failed: vec![c],
+                unknown: vec![],
+            },
+            Tri::Unknown => Outcome {
+                tri,
+                matched: vec![],
+                failed: vec![],
+                unknown,
+            },
         }
     }
 }
@@ -119,7 +134,10 @@ impl ReliefResult<'_> {
         let mut facts = Vec::new();
         crate_facts(c, &mut facts);
         let fixed = ["city", "county", "applicant"];
-        if facts.iter().any(|f| fixed.contains(&rs.fact(*f).id.as_str())) {
+        if facts
+            .iter()
+            .any(|f| fixed.contains(&rs.fact(*f).id.as_str()))
+        {
             return None;
         }
         Some(c)
@@ -151,14 +169,18 @@ impl Evaluation<'_> {
     /// member of an overlap group.
     pub fn counts(&self, i: usize) -> bool {
         let r = &self.results[i];
-        r.eligibility == Eligibility::Eligible && r.in_force() && r.overlap.as_ref().is_none_or(|o| o.best == i)
+        r.eligibility == Eligibility::Eligible
+            && r.in_force()
+            && r.overlap.as_ref().is_none_or(|o| o.best == i)
     }
 
     /// Sum of the exact amounts that count, per unit.
     pub fn totals(&self) -> Vec<(Per, Decimal)> {
         let mut sums: Vec<(Per, Decimal)> = Vec::new();
         for (i, r) in self.results.iter().enumerate() {
-            if let (true, Some(AmountResult::Exact(v)), Some(a)) = (self.counts(i), &r.amount, &r.relief.amount) {
+            if let (true, Some(AmountResult::Exact(v)), Some(a)) =
+                (self.counts(i), &r.amount, &r.relief.amount)
+            {
                 match sums.iter_mut().find(|(p, _)| *p == a.per) {
                     Some((_, s)) => *s += *v,
                     None => sums.push((a.per, *v)),
@@ -194,7 +216,12 @@ pub fn eval_cond<'r>(c: &'r Cond, facts: &Facts, as_of: NaiveDate) -> Outcome<'r
             } else {
                 Tri::True
             };
-            let mut out = Outcome { tri, matched: vec![], failed: vec![], unknown: vec![] };
+            let mut out = Outcome {
+                tri,
+                matched: vec![],
+                failed: vec![],
+                unknown: vec![],
+            };
             for o in outs {
                 out.matched.extend(o.matched);
                 out.failed.extend(o.failed);
@@ -207,14 +234,24 @@ pub fn eval_cond<'r>(c: &'r Cond, facts: &Facts, as_of: NaiveDate) -> Outcome<'r
         Cond::Any(items) => {
             let outs: Vec<_> = items.iter().map(|c| eval_cond(c, facts, as_of)).collect();
             if let Some(o) = outs.iter().find(|o| o.tri == Tri::True) {
-                return Outcome { tri: Tri::True, matched: o.matched.clone(), failed: vec![], unknown: vec![] };
+                return Outcome {
+                    tri: Tri::True,
+                    matched: o.matched.clone(),
+                    failed: vec![],
+                    unknown: vec![],
+                };
             }
             if outs.iter().any(|o| o.tri == Tri::Unknown) {
                 let mut unknown = Vec::new();
                 for o in outs.into_iter().filter(|o| o.tri == Tri::Unknown) {
                     merge(&mut unknown, o.unknown);
                 }
-                return Outcome { tri: Tri::Unknown, matched: vec![], failed: vec![], unknown };
+                return Outcome {
+                    tri: Tri::Unknown,
+                    matched: vec![],
+                    failed: vec![],
+                    unknown,
+                };
             }
             // All branches failed: the one with the fewest failures is the nearest.
             let nearest = outs.into_iter().min_by_key(|o| o.failed.len());
@@ -222,7 +259,12 @@ pub fn eval_cond<'r>(c: &'r Cond, facts: &Facts, as_of: NaiveDate) -> Outcome<'r
                 Some(o) if o.failed.len() <= 1 => o.failed,
                 _ => vec![c],
             };
-            Outcome { tri: Tri::False, matched: vec![], failed, unknown: vec![] }
+            Outcome {
+                tri: Tri::False,
+                matched: vec![],
+                failed,
+                unknown: vec![],
+            }
         }
     }
 }
@@ -244,7 +286,11 @@ fn tri(b: bool) -> Tri {
 }
 
 /// The date a [`DateRef`] stands for, or the unknown fact it needs.
-pub fn resolve_date(r: &DateRef, facts: &Facts, as_of: NaiveDate) -> Result<Option<NaiveDate>, FactIx> {
+pub fn resolve_date(
+    r: &DateRef,
+    facts: &Facts,
+    as_of: NaiveDate,
+) -> Result<Option<NaiveDate>, FactIx> {
     match r {
         DateRef::Fixed(d) => Ok(Some(*d)),
         DateRef::AsOf(off) => Ok(off.apply(as_of)),
@@ -294,8 +340,18 @@ pub fn eval_formula(f: &Formula, facts: &Facts) -> Option<Decimal> {
         Formula::Sub(a, b) => eval_formula(a, facts)?.checked_sub(eval_formula(b, facts)?)?,
         Formula::Mul(a, b) => eval_formula(a, facts)?.checked_mul(eval_formula(b, facts)?)?,
         Formula::Div(a, b) => eval_formula(a, facts)?.checked_div(eval_formula(b, facts)?)?,
-        Formula::Min(v) => v.iter().map(|f| eval_formula(f, facts)).collect::<Option<Vec<_>>>()?.into_iter().min()?,
-        Formula::Max(v) => v.iter().map(|f| eval_formula(f, facts)).collect::<Option<Vec<_>>>()?.into_iter().max()?,
+        Formula::Min(v) => v
+            .iter()
+            .map(|f| eval_formula(f, facts))
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .min()?,
+        Formula::Max(v) => v
+            .iter()
+            .map(|f| eval_formula(f, facts))
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .max()?,
     })
 }
 
@@ -328,8 +384,12 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
             };
             let amount = match (&relief.amount, eligibility) {
                 (Some(a), Eligibility::Eligible | Eligibility::Maybe) => match &a.value {
-                    AmountValue::Exact(f) => eval_formula(f, facts).map(|v| AmountResult::Exact(round(v))),
-                    AmountValue::UpTo(f) => eval_formula(f, facts).map(|v| AmountResult::UpTo(round(v))),
+                    AmountValue::Exact(f) => {
+                        eval_formula(f, facts).map(|v| AmountResult::Exact(round(v)))
+                    }
+                    AmountValue::UpTo(f) => {
+                        eval_formula(f, facts).map(|v| AmountResult::UpTo(round(v)))
+                    }
                     AmountValue::Range(lo, hi) => eval_formula(lo, facts)
                         .zip(eval_formula(hi, facts))
                         .map(|(lo, hi)| AmountResult::Range(round(lo), round(hi))),
@@ -337,12 +397,19 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
                 _ => None,
             }
             .filter(|a| !a.top().is_sign_negative());
-            ReliefResult { relief, eligibility, timing: timing(relief, as_of), outcome, amount, overlap: None }
+            ReliefResult {
+                relief,
+                eligibility,
+                timing: timing(relief, as_of),
+                outcome,
+                amount,
+                overlap: None,
+            }
         })
         .collect();
 
     // 从高不重复: in each group, the better relief is the eligible one in force with the
-    // highest amount; without amounts, the first eligible one; failing that, the first.
+    // highest amount; without amounts, the best `overlap_rank`, then the first listed.
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in results.iter().enumerate() {
         if let Some(g) = &r.relief.overlap {
@@ -356,13 +423,24 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
                 r.eligibility == Eligibility::Eligible,
                 r.in_force(),
                 r.eligibility != Eligibility::Ineligible,
-                r.amount.as_ref().map(AmountResult::top).unwrap_or(Decimal::MIN),
+                r.amount
+                    .as_ref()
+                    .map(AmountResult::top)
+                    .unwrap_or(Decimal::MIN),
+                std::cmp::Reverse(r.relief.overlap_rank),
                 std::cmp::Reverse(*i),
             )
         };
-        let best = members.iter().copied().max_by_key(rank).unwrap_or(members[0]);
+        let best = members
+            .iter()
+            .copied()
+            .max_by_key(rank)
+            .unwrap_or(members[0]);
         for i in members {
-            results[i].overlap = Some(OverlapStatus { group: g.to_string(), best });
+            results[i].overlap = Some(OverlapStatus {
+                group: g.to_string(),
+                best,
+            });
         }
     }
     Evaluation { as_of, results }

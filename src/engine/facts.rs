@@ -73,7 +73,11 @@ pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
         t = x.to_string();
         scale = Decimal::from(100_000_000);
     }
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
         return Err(ValueError::NotANumber);
     }
     let n = Decimal::from_str(&t).map_err(|_| ValueError::NotANumber)?;
@@ -100,7 +104,9 @@ impl Value {
             FactType::Set => {
                 let mut bits = 0u64;
                 for part in s.split('+').filter(|p| !p.is_empty()) {
-                    let i = fact.value_ix(part).ok_or_else(|| ValueError::UnknownValue(part.to_string()))?;
+                    let i = fact
+                        .value_ix(part)
+                        .ok_or_else(|| ValueError::UnknownValue(part.to_string()))?;
                     bits |= 1 << i;
                 }
                 Ok(Value::Set(bits))
@@ -111,14 +117,20 @@ impl Value {
                 _ => Err(ValueError::NotABool),
             },
             FactType::Money | FactType::Number => parse_money(s).map(Value::Num),
-            FactType::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Value::Date).map_err(|_| ValueError::NotADate),
+            FactType::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(Value::Date)
+                .map_err(|_| ValueError::NotADate),
         }
     }
 
     /// The written form that [`Value::parse`] reads back.
     pub fn write(&self, fact: &FactDef) -> String {
         match self {
-            Value::Enum(i) => fact.values.get(*i as usize).map(|v| v.id.clone()).unwrap_or_default(),
+            Value::Enum(i) => fact
+                .values
+                .get(*i as usize)
+                .map(|v| v.id.clone())
+                .unwrap_or_default(),
             Value::Set(bits) => fact
                 .values
                 .iter()
@@ -137,7 +149,9 @@ impl Value {
     pub fn fits(&self, fact: &FactDef) -> bool {
         match (self, fact.ty) {
             (Value::Enum(i), FactType::Enum) => (*i as usize) < fact.values.len(),
-            (Value::Set(b), FactType::Set) => fact.values.len() >= 64 || b >> fact.values.len() == 0,
+            (Value::Set(b), FactType::Set) => {
+                fact.values.len() >= 64 || b >> fact.values.len() == 0
+            }
             (Value::Bool(_), FactType::Bool) => true,
             (Value::Num(_), FactType::Money | FactType::Number) => true,
             (Value::Date(_), FactType::Date) => true,
@@ -155,7 +169,9 @@ pub struct Facts {
 impl Facts {
     /// Nothing known yet.
     pub fn new(rs: &RuleSet) -> Facts {
-        Facts { values: vec![None; rs.facts.len()] }
+        Facts {
+            values: vec![None; rs.facts.len()],
+        }
     }
 
     /// The value of a fact, or `None` when unknown.
@@ -179,6 +195,9 @@ impl Facts {
 
     /// Known facts with their indices.
     pub fn known(&self) -> impl Iterator<Item = (FactIx, &Value)> {
-        self.values.iter().enumerate().filter_map(|(i, v)| v.as_ref().map(|v| (i as FactIx, v)))
+        self.values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.as_ref().map(|v| (i as FactIx, v)))
     }
 }

@@ -42,7 +42,10 @@ pub enum LinkError {
 
 /// Write a session and display settings as a fragment (without the `#`).
 pub fn encode(rs: &RuleSet, s: &Session, d: &Display) -> String {
-    let mut parts = vec![format!("r={}", rs.short_version()), format!("d={}", s.as_of.format("%Y-%m-%d"))];
+    let mut parts = vec![
+        format!("r={}", rs.short_version()),
+        format!("d={}", s.as_of.format("%Y-%m-%d")),
+    ];
     if d.lang == Lang::En {
         parts.push("lang=en".into());
     }
@@ -51,14 +54,24 @@ pub fn encode(rs: &RuleSet, s: &Session, d: &Display) -> String {
             parts.push(flag.into());
         }
     }
-    let facts: Vec<String> = s.facts.known().map(|(ix, v)| format!("{}:{}", rs.fact(ix).id, v.write(rs.fact(ix)))).collect();
+    let facts: Vec<String> = s
+        .facts
+        .known()
+        .map(|(ix, v)| format!("{}:{}", rs.fact(ix).id, v.write(rs.fact(ix))))
+        .collect();
     if !facts.is_empty() {
         parts.push(format!("f={}", facts.join(";")));
     }
     let hist: Vec<String> = s
         .history
         .iter()
-        .map(|q| format!("{}{}", rs.questions[*q].id, if s.not_sure.contains(q) { "?" } else { "" }))
+        .map(|q| {
+            format!(
+                "{}{}",
+                rs.questions[*q].id,
+                if s.not_sure.contains(q) { "?" } else { "" }
+            )
+        })
         .collect();
     if !hist.is_empty() {
         parts.push(format!("h={}", hist.join(",")));
@@ -98,7 +111,8 @@ pub fn display_only(fragment: &str) -> Display {
 /// [`LinkError::Damaged`] naming the first part that cannot be read.
 pub fn decode(rs: &RuleSet, fragment: &str, today: NaiveDate) -> Result<Decoded, LinkError> {
     let fragment = fragment.trim_start_matches('#');
-    let fragment = percent_decode(fragment).ok_or_else(|| LinkError::Damaged("bad %-escape".into()))?;
+    let fragment =
+        percent_decode(fragment).ok_or_else(|| LinkError::Damaged("bad %-escape".into()))?;
     let mut s = Session::new(rs, today);
     let display = display_only(&fragment);
     let mut other_ruleset = false;
@@ -113,11 +127,14 @@ pub fn decode(rs: &RuleSet, fragment: &str, today: NaiveDate) -> Result<Decoded,
                 other_ruleset = v != rs.short_version();
             }
             "d" => {
-                s.as_of = NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| LinkError::Damaged(format!("date \"{v}\"")))?;
+                s.as_of = NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .map_err(|_| LinkError::Damaged(format!("date \"{v}\"")))?;
             }
             "f" => {
                 for item in v.split(';').filter(|i| !i.is_empty()) {
-                    let (id, val) = item.split_once(':').ok_or_else(|| LinkError::Damaged(format!("answer \"{item}\"")))?;
+                    let (id, val) = item
+                        .split_once(':')
+                        .ok_or_else(|| LinkError::Damaged(format!("answer \"{item}\"")))?;
                     let Some(ix) = rs.fact_ix(id) else {
                         if other_ruleset || !fragment.contains("r=") {
                             dropped.push(id.to_string());
@@ -169,7 +186,12 @@ pub fn decode(rs: &RuleSet, fragment: &str, today: NaiveDate) -> Result<Decoded,
     if !has_state && s.history.is_empty() && s.facts.known().next().is_none() {
         other_ruleset = false;
     }
-    Ok(Decoded { session: s, display, other_ruleset, dropped })
+    Ok(Decoded {
+        session: s,
+        display,
+        other_ruleset,
+        dropped,
+    })
 }
 
 /// Undo %-escapes that a messenger or browser may have added; `None` when malformed.

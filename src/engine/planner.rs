@@ -24,24 +24,44 @@ pub struct Plan {
 
 /// The next question, or `None` when no answer could change any result.
 /// `asked` holds questions already answered or skipped ("not sure").
-pub fn next_question(rs: &RuleSet, facts: &Facts, asked: &BTreeSet<usize>, eval: &Evaluation) -> Option<Plan> {
-    let open: Vec<_> = eval.results.iter().filter(|r| r.eligibility == Eligibility::Maybe).collect();
+pub fn next_question(
+    rs: &RuleSet,
+    facts: &Facts,
+    asked: &BTreeSet<usize>,
+    eval: &Evaluation,
+) -> Option<Plan> {
+    let open: Vec<_> = eval
+        .results
+        .iter()
+        .filter(|r| r.eligibility == Eligibility::Maybe)
+        .collect();
     let mut best: Option<Plan> = None;
     for (qi, q) in rs.questions.iter().enumerate() {
         if asked.contains(&qi) || q.facts.iter().all(|f| facts.get(*f).is_some()) {
             continue;
         }
-        if q.ask_if.as_ref().is_some_and(|c| eval_cond(c, facts, eval.as_of).tri == Tri::False) {
+        if q.ask_if
+            .as_ref()
+            .is_some_and(|c| eval_cond(c, facts, eval.as_of).tri == Tri::False)
+        {
             continue;
         }
-        let settles = |r: &&&super::eval::ReliefResult| r.outcome.unknown.iter().any(|f| q.facts.contains(f));
+        let settles =
+            |r: &&&super::eval::ReliefResult| r.outcome.unknown.iter().any(|f| q.facts.contains(f));
         let open_n = open.iter().filter(settles).count();
         if open_n == 0 {
             continue;
         }
         let in_force = open.iter().filter(settles).filter(|r| r.in_force()).count();
-        let plan = Plan { question: qi, in_force, open: open_n };
-        if best.as_ref().is_none_or(|b| (in_force, open_n) > (b.in_force, b.open)) {
+        let plan = Plan {
+            question: qi,
+            in_force,
+            open: open_n,
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| (in_force, open_n) > (b.in_force, b.open))
+        {
             best = Some(plan);
         }
     }

@@ -108,7 +108,8 @@ impl Session {
 
     /// "Not sure": the question's facts stay unknown and it is not asked again.
     pub fn skip(&mut self, rs: &RuleSet, q: usize) {
-        let none: Vec<(FactIx, Option<Value>)> = rs.questions[q].facts.iter().map(|f| (*f, None)).collect();
+        let none: Vec<(FactIx, Option<Value>)> =
+            rs.questions[q].facts.iter().map(|f| (*f, None)).collect();
         self.answer(rs, q, &none);
     }
 

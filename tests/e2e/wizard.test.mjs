@@ -1,0 +1,142 @@
+// Complete flows in the release dist/ in headless Chromium: three personas, reload,
+// a damaged link, the language switch, keyboard only, and a 320 px screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, answerAll, shown, amountOf } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const restaurant = {
+  applicant: 'business', city: 'pingliang', business_form: 'individual_business', vat_status: 'small_scale',
+  monthly_sales: '8万', industries: ['catering'], county: 'kongtong',
+};
+
+test('a Pingliang small-scale restaurant in June 2023 sees the VAT exemption worth 28,800 yuan', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  const asked = await answerAll(page, restaurant);
+  assert.ok(asked.includes('monthly_sales') && asked.includes('city'), `asked: ${asked}`);
+  const eligible = await shown(page, 'sec-eligible');
+  assert.ok(eligible.includes('pingliang-2023.vat-small-scale-exempt'), `eligible: ${eligible}`);
+  assert.ok(eligible.includes('pingliang-2023.six-taxes-two-fees'));
+  assert.ok(!eligible.some((id) => id.startsWith('wuwei-2023.')), 'no Wuwei measure for a Pingliang business');
+  assert.match(await amountOf(page, 'pingliang-2023.vat-small-scale-exempt'), /28,800元/);
+  // The clause is quoted with its document number.
+  const clause = await page.locator('article[data-relief="pingliang-2023.vat-small-scale-exempt"] details.clause').innerText();
+  assert.match(clause, /平政发〔2023〕18号/);
+  assert.deepEqual(page.errors, []);
+
+  // A reload reproduces the same screen from the link alone.
+  await page.reload();
+  await page.waitForSelector('section.results');
+  assert.deepEqual(await shown(page, 'sec-eligible'), eligible);
+
+  // The same link in a fresh browser context (another device) gives the same results.
+  const other = await open(browser, page.url());
+  assert.deepEqual(await shown(other, 'sec-eligible'), eligible);
+  await other.context().close();
+  await page.context().close();
+});
+
+test('a Wuwei graduate who started a business is shown the 5,000 yuan start-up subsidy', async () => {
+  const page = await open(browser, `${server.base}#d=2023-10-01`);
+  await page.click('button.primary');
+  await answerAll(page, {
+    applicant: 'person', city: 'wuwei', county: 'liangzhou', employment: 'self_employed', groups: [],
+    graduated_on: '2022-07-01', first_business_registered_on: '2022-09-01',
+  });
+  const eligible = await shown(page, 'sec-eligible');
+  assert.ok(eligible.includes('wuwei-2023.startup-subsidy'), `eligible: ${eligible}`);
+  assert.match(await amountOf(page, 'wuwei-2023.startup-subsidy'), /5,000元/);
+  assert.ok(!eligible.some((id) => id.startsWith('pingliang-')), 'no Pingliang measure in Wuwei');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an unemployed person in another Gansu city, not entitled to unemployment insurance, finds the province unemployment subsidy', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  await answerAll(page, { applicant: 'person', city: 'other_gansu', employment: 'unemployed', groups: ['unemployment_insurance_ineligible'] });
+  const eligible = await shown(page, 'sec-eligible');
+  assert.ok(eligible.includes('gansu-2022.unemployment-subsidy'), `eligible: ${eligible}`);
+  assert.ok(eligible.every((id) => id.startsWith('gansu-2022.')), `only province measures apply: ${eligible}`);
+  await page.context().close();
+});
+
+test('a damaged link says so and starts fresh', async () => {
+  const page = await open(browser, `${server.base}#d=2023-99-99&f=monthly_sales:lots&s=results`);
+  const notice = await page.locator('.notice[role=alert]').innerText();
+  assert.match(notice, /链接已损坏/);
+  assert.ok(await page.locator('section.start').isVisible());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the language switch turns the whole screen into English and back', async () => {
+  const page = await open(browser, server.base);
+  await page.click('button.tool[lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.locator('h1').innerText(), /Find the Gansu reliefs/);
+  assert.match(page.url(), /lang=en/);
+  await page.click('button.primary');
+  const q = await page.locator('h1').innerText();
+  assert.ok(/[A-Za-z]/.test(q) && !/[\u4e00-\u9fff]/.test(q), `English question: ${q}`);
+  await page.click('button.tool[lang="zh-CN"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.context().close();
+});
+
+test('the questionnaire can be completed with the keyboard alone', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  await page.keyboard.press('Tab');
+  let focused = '';
+  for (let i = 0; i < 10 && !focused.includes('primary'); i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.className || '');
+  }
+  assert.match(focused, /primary/, 'Tab reaches the start button');
+  await page.keyboard.press('Enter');
+  // Focus moves to each new question's heading.
+  await page.waitForSelector('section.question');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'screen-title');
+  await answerAll(page, { applicant: 'person', city: 'other_gansu', employment: 'unemployed', groups: ['unemployment_insurance_ineligible'] }, { keyboard: true });
+  assert.ok((await shown(page, 'sec-eligible')).includes('gansu-2022.unemployment-subsidy'));
+  await page.context().close();
+});
+
+test('a 320 px screen has no horizontal scroll, on questions and on results', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`, { viewport: { width: 320, height: 640 } });
+  const noScroll = async (where) => {
+    const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(sw <= cw, `${where}: scrollWidth ${sw} > ${cw}`);
+  };
+  await noScroll('start');
+  await page.click('button.primary');
+  await page.waitForSelector('section.question');
+  await noScroll('question');
+  await answerAll(page, restaurant);
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await noScroll('results');
+  // Touch targets are at least 44 px high.
+  const small = await page.$$eval('button', (bs) => bs.filter((b) => b.offsetParent && b.getBoundingClientRect().height < 44).map((b) => b.innerText));
+  assert.deepEqual(small, []);
+  await page.context().close();
+});
+
+test('no request leaves the page origin', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  await answerAll(page, restaurant);
+  const foreign = page.requests.filter((u) => !u.startsWith(server.base));
+  assert.deepEqual(foreign, []);
+  await page.context().close();
+});
