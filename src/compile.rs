@@ -246,7 +246,7 @@ pub fn compile(
                     &input.text,
                     offset,
                     "",
-                    msg.trim_end_matches('.'),
+                    &with_suggestion(msg.trim_end_matches('.')),
                 );
             }
         }
@@ -895,6 +895,21 @@ pub fn compile(
             .collect::<String>()
     );
     Ok(rs)
+}
+
+/// toml's "unknown field `x`, expected one of `a`, `b`" gains a "did you mean".
+fn with_suggestion(msg: &str) -> String {
+    let Some(rest) = msg.strip_prefix("unknown field `") else {
+        return msg.to_string();
+    };
+    let Some((name, list)) = rest.split_once("`, expected one of ") else {
+        return msg.to_string();
+    };
+    let candidates: Vec<&str> = list.split(", ").map(|c| c.trim_matches('`')).collect();
+    match suggest(name, candidates) {
+        Some(s) => format!("{msg} (did you mean `{s}`?)"),
+        None => msg.to_string(),
+    }
 }
 
 /// The longest start of `quote` found in `source`, to say where a quote goes wrong.
