@@ -128,6 +128,10 @@ struct RawRelief {
     channels: Vec<String>,
     quote: Spanned<String>,
     overlap: Option<String>,
+    /// A measure for anyone who comes to the city (a scenic-spot ticket), not only its
+    /// residents and businesses: no city condition is added.
+    #[serde(default)]
+    visitors: bool,
     /// Within an overlap group, where amounts cannot decide: 1 = best terms.
     overlap_rank: Option<u8>,
 }
@@ -678,7 +682,7 @@ pub fn compile(
             }
             // The condition: jurisdiction, counties, then the relief's own.
             let mut all = Vec::new();
-            if let Some(c) = city {
+            if let (Some(c), false) = (city, r.visitors) {
                 let cf = &facts[c];
                 let mask = match &jurisdiction {
                     Jurisdiction::Gansu => ["pingliang", "wuwei", "other_gansu"]

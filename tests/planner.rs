@@ -111,3 +111,75 @@ fn back_returns_to_the_last_question_with_its_answer() {
     assert_eq!(s.facts, after, "back keeps the answer to show it again");
     assert!(!s.asked().contains(&first));
 }
+
+/// Walk the wizard as the persona of a case would: answer what the planner asks from the
+/// persona's facts, "not sure" for anything the persona does not say.
+fn walk(rs: &RuleSet, persona: &Facts, as_of: NaiveDate) -> Session {
+    let mut s = Session::new(rs, as_of);
+    s.begin(rs);
+    let mut guard = 0;
+    while let relief_finder::engine::Screen::Question(q) = s.screen {
+        guard += 1;
+        assert!(guard <= rs.questions.len(), "the wizard loops");
+        let answers: Vec<(u16, Option<Value>)> = rs.questions[q]
+            .facts
+            .iter()
+            .map(|f| (*f, persona.get(*f).cloned()))
+            .collect();
+        s.answer(rs, q, &answers);
+    }
+    s
+}
+
+#[test]
+fn every_relief_with_an_eligible_case_is_found_by_walking_the_questionnaire() {
+    let rs = ruleset::embedded();
+    let mut missed = Vec::new();
+    let mut checked = 0;
+    for p in relief_finder::cases::files(std::path::Path::new("tests/cases")) {
+        let text = std::fs::read_to_string(&p).expect("readable");
+        let Ok(persona) = relief_finder::persona::parse(&p.display().to_string(), &text, rs) else {
+            continue;
+        };
+        let Some(as_of) = persona.as_of else { continue };
+        let wanted: Vec<&str> = persona
+            .expect
+            .iter()
+            .filter(|e| e.eligibility.as_deref() == Some("eligible"))
+            .map(|e| e.relief.as_str())
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let s = walk(rs, &persona.facts, as_of);
+        let ev = s.evaluate(rs);
+        for id in wanted {
+            checked += 1;
+            let r = ev
+                .results
+                .iter()
+                .find(|r| r.relief.id == id)
+                .expect("relief");
+            if r.eligibility != Eligibility::Eligible {
+                let unknown: Vec<&str> = r
+                    .outcome
+                    .unknown
+                    .iter()
+                    .map(|f| rs.fact(*f).id.as_str())
+                    .collect();
+                missed.push(format!(
+                    "{}: {id} ends {} (never asked: {})",
+                    p.display(),
+                    r.eligibility.name(),
+                    unknown.join(", ")
+                ));
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} eligible expectations walked");
+    assert!(
+        missed.is_empty(),
+        "the questionnaire never asks what these need:\n{}",
+        missed.join("\n")
+    );
+}

@@ -84,7 +84,14 @@ pub fn ResultsScreen() -> impl IntoView {
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
                 sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
             };
-            let eligible = pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force());
+            // The lesser member of an overlap group is shown inside its better one's card.
+            let shown_inside = |i: usize| {
+                ev.results[i].overlap.as_ref().is_some_and(|o| o.best != i && ev.counts(o.best))
+            };
+            let eligible: Vec<usize> = pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force())
+                .into_iter()
+                .filter(|i| !shown_inside(*i))
+                .collect();
             let maybe = pick(&|r| r.eligibility == Eligibility::Maybe && r.in_force());
             let expired = pick(&|r| r.eligibility == Eligibility::Eligible && !r.in_force());
             let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
@@ -263,10 +270,19 @@ fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
                     *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group)
                 })
                 .map(|(j, x)| {
+                    let d = rs.doc_of(x.relief);
+                    let arts: Vec<String> = x
+                        .relief
+                        .articles
+                        .iter()
+                        .map(|a| tn(lang, "relief.article", a))
+                        .collect();
+                    let star = if o.best == j { " ★" } else { "" };
                     format!(
-                        "{}{}",
+                        "{}（{} {}）{star}",
                         x.relief.title.get(lang),
-                        if o.best == j { " ★" } else { "" }
+                        d.number,
+                        arts.join("、")
                     )
                 })
                 .collect()
