@@ -76,7 +76,10 @@ fn App() -> impl IntoView {
             .with(|s| ctx.display.with(|d| link::encode(rs, s, d)));
         let screen = ctx.session.with(|s| s.screen);
         if frag != browser::hash() {
-            let push = prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
+            // A kiosk never adds history entries: the back button must not reveal the
+            // previous person's answers.
+            let kiosk = ctx.display.with(|d| d.kiosk);
+            let push = !kiosk && prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
             browser::set_hash(&frag, push);
         }
         if prev.as_ref().is_none_or(|(sc, _)| *sc != screen) {
@@ -121,6 +124,73 @@ fn App() -> impl IntoView {
         }
     });
 
+    // Kiosk: after `idle` seconds without a touch or a key, ask "still there?"; after a
+    // further 20 seconds, wipe everything and go back to the start.
+    let last_activity = StoredValue::new(browser::now_ms());
+    let warning: RwSignal<Option<u32>> = RwSignal::new(None);
+    let touch = move || {
+        last_activity.set_value(browser::now_ms());
+        if warning.get_untracked().is_some() {
+            warning.set(None);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pointerdown, move |_| touch());
+    let _ = window_event_listener(leptos::ev::keydown, move |_| touch());
+    let _ = window_event_listener(leptos::ev::scroll, move |_| touch());
+    let wipe = move || {
+        warning.set(None);
+        browser::clear_storage();
+        ctx.notice.set(None);
+        ctx.display.update(|d| *d = d.after_reset());
+        ctx.session.set(Session::new(rs, browser::today()));
+        last_activity.set_value(browser::now_ms());
+    };
+    const GRACE: u32 = 20;
+    let _ = set_interval_with_handle(
+        move || {
+            let d = ctx.display.get_untracked();
+            if !d.kiosk {
+                return;
+            }
+            let fresh = ctx.session.with_untracked(|s| s.screen == Screen::Start && s.history.is_empty())
+                && d.lang == Lang::Zh
+                && !d.big;
+            let idle = ((browser::now_ms() - last_activity.get_value()) / 1000.0) as u32;
+            if fresh {
+                return;
+            }
+            let limit = d.idle_seconds();
+            if idle >= limit + GRACE {
+                wipe();
+            } else if idle >= limit {
+                warning.set(Some(limit + GRACE - idle));
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
+
+    // Embedded in a page (WeChat web-view host, iframe): report the height as it changes.
+    let last_height = StoredValue::new(0);
+    let _ = set_interval_with_handle(
+        move || {
+            if ctx.display.with_untracked(|d| d.embed) {
+                let h = browser::content_height();
+                if h != last_height.get_value() {
+                    last_height.set_value(h);
+                    browser::post_height(h);
+                }
+            }
+        },
+        std::time::Duration::from_millis(300),
+    );
+
+    // A printout shows every clause in full.
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| browser::open_all_details());
+
+    // A new version is installed and waiting (static/sw-register.js says so).
+    let update = RwSignal::new(false);
+    let _ = window_event_listener_untyped("relief:update-ready", move |_| update.set(true));
+
     let screen = move || ctx.session.with(|s| s.screen);
     view! {
         <div class="app"
@@ -129,6 +199,24 @@ fn App() -> impl IntoView {
             class:big=move || ctx.display.with(|d| d.big)>
             <Header/>
             <NoticeBar/>
+            {move || update.get().then(|| view! {
+                <div class="notice info" role="status">
+                    <p>{t(ctx.lang(), "app.update")}</p>
+                    <button type="button" class="primary" on:click=move |_| browser::apply_update()>{t(ctx.lang(), "app.update_now")}</button>
+                </div>
+            })}
+            {move || warning.get().map(|left| view! {
+                <div class="idle-overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
+                    <div class="idle-box">
+                        <h2 id="idle-title">{t(ctx.lang(), "kiosk.still_there")}</h2>
+                        <p>{tn(ctx.lang(), "kiosk.wipe_in", left)}</p>
+                        <div class="actions">
+                            <button type="button" class="primary big-button" on:click=move |_| touch()>{t(ctx.lang(), "kiosk.continue")}</button>
+                            <button type="button" class="secondary" on:click=move |_| wipe()>{t(ctx.lang(), "kiosk.finish")}</button>
+                        </div>
+                    </div>
+                </div>
+            })}
             <main id="main">
                 {move || match screen() {
                     Screen::Start => view! { <StartScreen/> }.into_any(),

@@ -203,3 +203,65 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
     }
     out
 }
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A static page listing every relief and service with its conditions, dates, departments
+/// and clause: what a browser without WebAssembly shows instead of the wizard.
+pub fn html(rs: &RuleSet) -> String {
+    use crate::model::Cond;
+    let mut out = String::from(concat!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        "<title>惠策通 · 全部政策清单</title>\n<style>\n",
+        "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;max-width:46rem;margin:0 auto;padding:0 12px;line-height:1.6;color:#1a1a1a;background:#fafaf7}\n",
+        "h1{font-size:1.4em}h2{font-size:1.15em;border-top:2px solid #9e1b1b;padding-top:8px}h3{font-size:1.05em;margin-bottom:2px}",
+        "article{background:#fff;border:1px solid #d6d3cc;border-radius:8px;padding:8px 12px;margin:10px 0}",
+        "dt{font-weight:600;color:#4a4a4a;font-size:.9em}dd{margin:0 0 4px}blockquote{margin:4px 0;padding:4px 8px;border-left:4px solid #d6d3cc;background:#f6f5f1}",
+        "</style>\n</head>\n<body>\n<h1>惠策通 · 全部政策清单</h1>\n",
+        "<p>您的浏览器不支持本应用所需的 WebAssembly，以下列出全部政策和服务，以及适用条件、实施期限、办理部门和政策原文。",
+        "Your browser cannot run the wizard (no WebAssembly), so here is every relief and service with its conditions, dates, departments and clause.</p>\n"
+    ));
+    out.push_str(&format!("<p>规则版本 {}</p>\n", esc(&rs.version)));
+    for (di, d) in rs.documents.iter().enumerate() {
+        out.push_str(&format!("<h2>{} {}</h2>\n<p>{}</p>\n", esc(&d.number), esc(&d.title), esc(&d.issuer)));
+        for r in rs.reliefs.iter().filter(|r| r.doc as usize == di) {
+            let conds: Vec<String> = match &r.when {
+                Cond::All(v) => v.iter().map(|c| describe::condition(rs, c, Lang::Zh)).collect(),
+                c => vec![describe::condition(rs, c, Lang::Zh)],
+            };
+            let dates = match (r.valid_from, r.valid_until) {
+                (Some(a), Some(b)) => format!("{a} 至 {b}"),
+                (Some(a), None) => format!("自 {a} 起，未规定截止日期"),
+                (None, Some(b)) => format!("至 {b}"),
+                (None, None) => "未规定".to_string(),
+            };
+            let arts: Vec<String> = r.articles.iter().map(|a| format!("第{a}条")).collect();
+            out.push_str(&format!(
+                "<article id=\"{}\">\n<h3>{}</h3>\n<p>{}</p>\n<dl>\n<dt>适用条件</dt><dd><ul>{}</ul></dd>\n<dt>实施期限</dt><dd>{}</dd>\n<dt>办理部门</dt><dd>{}</dd>\n",
+                esc(&r.id),
+                esc(&r.title.zh),
+                esc(&r.benefit.zh),
+                conds.iter().map(|c| format!("<li>{}</li>", esc(c))).collect::<String>(),
+                esc(&dates),
+                esc(&r.apply_to.join("、")),
+            ));
+            if !r.channels.is_empty() {
+                out.push_str(&format!("<dt>办理渠道</dt><dd>{}</dd>\n", esc(&r.channels.join("、"))));
+            }
+            if let Some(c) = &r.caveat {
+                out.push_str(&format!("<dt>注意</dt><dd>{}</dd>\n", esc(&c.zh)));
+            }
+            out.push_str(&format!(
+                "</dl>\n<blockquote>{}</blockquote>\n<p>{} {}</p>\n</article>\n",
+                esc(&r.quote),
+                esc(&d.number),
+                arts.join("、")
+            ));
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

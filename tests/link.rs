@@ -43,6 +43,7 @@ fn a_session_survives_the_link() {
         kiosk: true,
         embed: false,
         big: true,
+        idle: Some(90),
     };
     let frag = encode(rs, &s, &display);
     let back = decode(rs, &frag, today()).expect("decodes");

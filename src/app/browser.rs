@@ -77,3 +77,71 @@ pub fn scroll_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// Milliseconds since the epoch, for idle timing.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Forget anything a browser may have kept for this origin's page: session and local
+/// storage (the app stores nothing there itself, but a kiosk must be sure).
+pub fn clear_storage() {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(Some(s)) = w.session_storage() {
+        let _ = s.clear();
+    }
+    if let Ok(Some(s)) = w.local_storage() {
+        let _ = s.clear();
+    }
+}
+
+/// The page's height, for an embedding parent.
+pub fn content_height() -> i32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+        .unwrap_or(0)
+}
+
+/// Tell the embedding page (a WeChat web-view's host, an iframe parent) our height.
+pub fn post_height(height: i32) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"relief-finder:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Open every `<details>`, so that a printout shows each clause in full.
+pub fn open_all_details() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(list) = doc.query_selector_all("details") else { return };
+    for i in 0..list.length() {
+        if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            d.set_open(true);
+        }
+    }
+}
+
+/// Ask the service worker script (static/sw-register.js) to switch to the new version.
+pub fn apply_update() {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(ev) = web_sys::CustomEvent::new("relief:apply-update") {
+        let _ = w.dispatch_event(&ev);
+    }
+}
+
+/// An SVG QR code of `text`, or `None` when it is too long to encode.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(220, 220)
+            .quiet_zone(true)
+            .dark_color(qrcode::render::svg::Color("#000000"))
+            .light_color(qrcode::render::svg::Color("#ffffff"))
+            .build(),
+    )
+}

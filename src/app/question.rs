@@ -271,6 +271,7 @@ where
                     </span>
                 </label>
                 <p id="amount-hint" class="hint">{move || t(lang(), "q.amount_hint")}</p>
+                {move || ctx.display.with(|d| d.kiosk).then(|| view! { <Keypad field=field/> })}
                 {error}
             }
             .into_any()
@@ -293,5 +294,27 @@ where
             }
             .into_any()
         }
+    }
+}
+
+/// An on-screen keypad for amounts, for kiosks without a keyboard.
+#[component]
+fn Keypad(field: Field) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
+    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "万"];
+    let press = move |k: &'static str| field.text.update(|t| t.push_str(k));
+    view! {
+        <div class="keypad" role="group" aria-label=move || t(lang(), "kiosk.keypad")>
+            {keys.into_iter().map(|k| view! {
+                <button type="button" class="key" on:click=move |_| press(k)>{k}</button>
+            }).collect_view()}
+            <button type="button" class="key wide" on:click=move |_| field.text.update(|t| { t.pop(); })>
+                {move || t(lang(), "kiosk.delete")}
+            </button>
+            <button type="button" class="key wide" on:click=move |_| field.text.set(String::new())>
+                {move || t(lang(), "kiosk.clear")}
+            </button>
+        </div>
     }
 }

@@ -181,6 +181,7 @@ pub fn ResultsScreen() -> impl IntoView {
             </div>
             {body}
             <Answers/>
+            <HandOff/>
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{move || t(lang(), "res.continue")}</button>
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{move || t(lang(), "res.print")}</button>
@@ -386,5 +387,34 @@ fn Answers() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// The QR code of this result's link, to carry it to a phone, and what a printout needs to
+/// be checked later: the date, the rule-set version and the link.
+#[component]
+fn HandOff() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        // Rebuilt whenever the session or display changes, so the code is always current.
+        let href = ctx.session.with(|s| ctx.display.with(|d| {
+            let frag = relief_finder::engine::link::encode(ctx.rs, s, &relief_finder::engine::link::Display { kiosk: false, embed: false, idle: None, ..*d });
+            let base = browser::href();
+            let base = base.split('#').next().unwrap_or("").to_string();
+            format!("{base}#{frag}")
+        }));
+        let svg = browser::qr_svg(&href);
+        let as_of = ctx.session.with(|s| s.as_of.format("%Y-%m-%d").to_string());
+        view! {
+            <section class="handoff" aria-labelledby="sec-qr">
+                <h2 id="sec-qr">{t(lang, "res.qr")}</h2>
+                {svg.map(|svg| view! { <figure class="qr" role="img" aria-label=t(lang, "res.qr_alt") inner_html=svg></figure> })}
+                <p class="print-only">
+                    {t(lang, "res.as_of")}" "{as_of}" · "{t(lang, "app.ruleset")}" "{ctx.rs.version.clone()}
+                </p>
+                <p class="print-only link">{href}</p>
+            </section>
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! relief explain PERSONA.toml RELIEF_ID [--as-of DATE] [--lang zh|en]
 //! relief next PERSONA.toml [--as-of DATE]
 //! relief coverage
+//! relief html
 //! relief check [CASES_DIR]
 //! ```
 //! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
@@ -27,6 +28,7 @@ const USAGE: &str = "usage:
   relief explain PERSONA.toml RELIEF_ID [--as-of YYYY-MM-DD] [--lang zh|en]
   relief next PERSONA.toml [--as-of YYYY-MM-DD]
   relief coverage
+  relief html                     (every relief as a static page, for browsers without wasm)
   relief check [CASES_DIR]        (default tests/cases)
 options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
 
@@ -182,6 +184,10 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                     }
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "html" => {
+            print!("{}", report::html(rs));
             Ok(ExitCode::SUCCESS)
         }
         "coverage" => {

@@ -20,6 +20,20 @@ pub struct Display {
     pub kiosk: bool,
     pub embed: bool,
     pub big: bool,
+    /// Kiosk idle time in seconds before the "still there?" warning (`idle=N`, 10 to 3600).
+    pub idle: Option<u32>,
+}
+
+impl Display {
+    /// Seconds of inactivity before a kiosk warns; 60 unless the link sets `idle=N`.
+    pub fn idle_seconds(&self) -> u32 {
+        self.idle.unwrap_or(60)
+    }
+
+    /// What survives a kiosk reset: the hall's own settings, not the last person's.
+    pub fn after_reset(&self) -> Display {
+        Display { kiosk: self.kiosk, embed: self.embed, idle: self.idle, ..Display::default() }
+    }
 }
 
 /// A decoded link.
@@ -53,6 +67,9 @@ pub fn encode(rs: &RuleSet, s: &Session, d: &Display) -> String {
         if on {
             parts.push(flag.into());
         }
+    }
+    if let Some(n) = d.idle {
+        parts.push(format!("idle={n}"));
     }
     let facts: Vec<String> = s
         .facts
@@ -97,7 +114,11 @@ pub fn display_only(fragment: &str) -> Display {
             "kiosk" => d.kiosk = true,
             "embed" => d.embed = true,
             "big" => d.big = true,
-            _ => {}
+            p => {
+                if let Some(n) = p.strip_prefix("idle=").and_then(|n| n.parse::<u32>().ok()) {
+                    d.idle = Some(n.clamp(10, 3600));
+                }
+            }
         }
     }
     d
