@@ -152,7 +152,9 @@ fn App() -> impl IntoView {
             if !d.kiosk {
                 return;
             }
-            let fresh = ctx.session.with_untracked(|s| s.screen == Screen::Start && s.history.is_empty())
+            let fresh = ctx
+                .session
+                .with_untracked(|s| s.screen == Screen::Start && s.history.is_empty())
                 && d.lang == Lang::Zh
                 && !d.big;
             let idle = ((browser::now_ms() - last_activity.get_value()) / 1000.0) as u32;
@@ -185,7 +187,9 @@ fn App() -> impl IntoView {
     );
 
     // A printout shows every clause in full.
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| browser::open_all_details());
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
+        browser::open_all_details()
+    });
 
     // A new version is installed and waiting (static/sw-register.js says so).
     let update = RwSignal::new(false);

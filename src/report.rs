@@ -205,7 +205,10 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A static page listing every relief and service with its conditions, dates, departments
@@ -226,10 +229,18 @@ pub fn html(rs: &RuleSet) -> String {
     ));
     out.push_str(&format!("<p>规则版本 {}</p>\n", esc(&rs.version)));
     for (di, d) in rs.documents.iter().enumerate() {
-        out.push_str(&format!("<h2>{} {}</h2>\n<p>{}</p>\n", esc(&d.number), esc(&d.title), esc(&d.issuer)));
+        out.push_str(&format!(
+            "<h2>{} {}</h2>\n<p>{}</p>\n",
+            esc(&d.number),
+            esc(&d.title),
+            esc(&d.issuer)
+        ));
         for r in rs.reliefs.iter().filter(|r| r.doc as usize == di) {
             let conds: Vec<String> = match &r.when {
-                Cond::All(v) => v.iter().map(|c| describe::condition(rs, c, Lang::Zh)).collect(),
+                Cond::All(v) => v
+                    .iter()
+                    .map(|c| describe::condition(rs, c, Lang::Zh))
+                    .collect(),
                 c => vec![describe::condition(rs, c, Lang::Zh)],
             };
             let dates = match (r.valid_from, r.valid_until) {
@@ -249,7 +260,10 @@ pub fn html(rs: &RuleSet) -> String {
                 esc(&r.apply_to.join("、")),
             ));
             if !r.channels.is_empty() {
-                out.push_str(&format!("<dt>办理渠道</dt><dd>{}</dd>\n", esc(&r.channels.join("、"))));
+                out.push_str(&format!(
+                    "<dt>办理渠道</dt><dd>{}</dd>\n",
+                    esc(&r.channels.join("、"))
+                ));
             }
             if let Some(c) = &r.caveat {
                 out.push_str(&format!("<dt>注意</dt><dd>{}</dd>\n", esc(&c.zh)));

@@ -116,10 +116,17 @@ pub fn post_height(height: i32) {
 
 /// Open every `<details>`, so that a printout shows each clause in full.
 pub fn open_all_details() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(list) = doc.query_selector_all("details") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all("details") else {
+        return;
+    };
     for i in 0..list.length() {
-        if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+        if let Some(d) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
             d.set_open(true);
         }
     }
@@ -135,7 +142,8 @@ pub fn apply_update() {
 
 /// An SVG QR code of `text`, or `None` when it is too long to encode.
 pub fn qr_svg(text: &str) -> Option<String> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
     Some(
         code.render::<qrcode::render::svg::Color>()
             .min_dimensions(220, 220)

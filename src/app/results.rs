@@ -398,12 +398,23 @@ fn HandOff() -> impl IntoView {
     move || {
         let lang = ctx.lang();
         // Rebuilt whenever the session or display changes, so the code is always current.
-        let href = ctx.session.with(|s| ctx.display.with(|d| {
-            let frag = relief_finder::engine::link::encode(ctx.rs, s, &relief_finder::engine::link::Display { kiosk: false, embed: false, idle: None, ..*d });
-            let base = browser::href();
-            let base = base.split('#').next().unwrap_or("").to_string();
-            format!("{base}#{frag}")
-        }));
+        let href = ctx.session.with(|s| {
+            ctx.display.with(|d| {
+                let frag = relief_finder::engine::link::encode(
+                    ctx.rs,
+                    s,
+                    &relief_finder::engine::link::Display {
+                        kiosk: false,
+                        embed: false,
+                        idle: None,
+                        ..*d
+                    },
+                );
+                let base = browser::href();
+                let base = base.split('#').next().unwrap_or("").to_string();
+                format!("{base}#{frag}")
+            })
+        });
         let svg = browser::qr_svg(&href);
         let as_of = ctx.session.with(|s| s.as_of.format("%Y-%m-%d").to_string());
         view! {

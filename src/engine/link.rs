@@ -32,7 +32,12 @@ impl Display {
 
     /// What survives a kiosk reset: the hall's own settings, not the last person's.
     pub fn after_reset(&self) -> Display {
-        Display { kiosk: self.kiosk, embed: self.embed, idle: self.idle, ..Display::default() }
+        Display {
+            kiosk: self.kiosk,
+            embed: self.embed,
+            idle: self.idle,
+            ..Display::default()
+        }
     }
 }
 

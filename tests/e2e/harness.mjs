@@ -19,7 +19,13 @@ export async function serve() {
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is not built: run `trunk build --release`');
   const server = http.createServer((req, res) => {
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/sub\/path/, '');
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p === '/embed-host.html') {
+      res.writeHead(200, { 'content-type': types['.html'] });
+      fs.createReadStream(path.join(here, 'embed-host.html')).pipe(res);
+      return;
+    }
+    p = p.replace(/^\/sub\/path/, '');
     if (p.endsWith('/')) p += 'index.html';
     const file = path.join(dist, path.normalize(p));
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
