@@ -911,7 +911,7 @@ fn with_suggestion(msg: &str) -> String {
     };
     let candidates: Vec<&str> = list.split(", ").map(|c| c.trim_matches('`')).collect();
     match suggest(name, candidates) {
-        Some(s) => format!("{msg} (did you mean `{s}`?)"),
+        Some(s) => format!("unknown field `{name}` (did you mean `{s}`?)"),
         None => msg.to_string(),
     }
 }

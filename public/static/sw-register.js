@@ -8,13 +8,17 @@
     waiting = worker;
     window.dispatchEvent(new CustomEvent('relief:update-ready'));
   }
+  // Reload only when the person asked for the new version: the first install also
+  // changes the controller (clients.claim), and that must not reload the page under them.
+  var updating = false;
   window.addEventListener('relief:apply-update', function () {
-    if (waiting) waiting.postMessage('skip-waiting');
+    if (!waiting) return;
+    updating = true;
+    waiting.postMessage('skip-waiting');
   });
-  var reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
-    if (reloading) return;
-    reloading = true;
+    if (!updating) return;
+    updating = false;
     location.reload();
   });
   window.addEventListener('load', function () {

@@ -17,6 +17,7 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 /** Serve dist/ at http://127.0.0.1:PORT/ and also under /sub/path/ (a sub-path deploy). */
 export async function serve() {
   const dist = path.join(root, 'dist');
+  const state = { swSuffix: '' };
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is not built: run `trunk build --release`');
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -34,11 +35,21 @@ export async function serve() {
       return;
     }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    if (p === '/sw.js' && state.swSuffix) {
+      // Stands in for a new build: a service worker that differs from the installed one.
+      res.end(fs.readFileSync(file, 'utf8') + state.swSuffix);
+      return;
+    }
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { base: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    base: `http://127.0.0.1:${port}/`,
+    /** Serve a changed sw.js from now on, as a new deployment would. */
+    deployNewVersion: (tag) => { state.swSuffix = `\n// ${tag}\n`; },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 export async function launch() {

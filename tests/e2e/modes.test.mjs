@@ -157,6 +157,22 @@ test('offline: the second visit works with the network off', async () => {
   await page.context().close();
 });
 
+test('a new version installed while the page is open is announced, not mixed in silently', async () => {
+  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  server.deployNewVersion('v2');
+  await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+  const prompt = page.locator('.notice[role=status]', { hasText: '有新版本' });
+  await prompt.waitFor();
+  await Promise.all([page.waitForEvent('load'), prompt.locator('button').click()]);
+  await page.waitForSelector('main#main > *');
+  assert.equal(await page.locator('.notice[role=status]', { hasText: '有新版本' }).count(), 0);
+  server.deployNewVersion('');
+  await page.context().close();
+});
+
 test('without WebAssembly, the page shows the static list of every relief instead of a blank page', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
