@@ -8,6 +8,25 @@ cd "$(dirname "$0")/.."
 
 cargo run --quiet --bin relief -- html > "$stage/all.html"
 
+# Old engines: lower wasm-bindgen's JS glue (ES2020: optional chaining) to ES2019 for
+# Chrome 74, and start the app without top-level await (Chrome 89) in index.html.
+esbuild=tools/node_modules/.bin/esbuild
+for js in "$stage"/relief-finder-*.js; do
+  "$esbuild" "$js" --target=es2019 --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+done
+python3 - "$stage/index.html" <<'PY'
+import re, sys
+path = sys.argv[1]
+html = open(path, encoding="utf-8").read()
+pattern = re.compile(r"const wasm = await init\((\{[^)]*\})\);(.*?)dispatchEvent\((.*?)\);", re.S)
+def repl(m):
+    return "init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n});" % (m.group(1), m.group(2), m.group(3))
+new, n = pattern.subn(repl, html)
+if n != 1:
+    sys.exit("post_build: could not find Trunk's loader in index.html")
+open(path, "w", encoding="utf-8").write(new)
+PY
+
 cd "$stage"
 files=$(find . -type f ! -name sw.js ! -name '*.br' ! -name '*.gz' | sed 's|^\./||' | sort)
 version=$(cat $files | sha256sum | cut -c1-16)

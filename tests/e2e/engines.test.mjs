@@ -1,0 +1,62 @@
+// Old engines (Android WeChat web-views, X5, kiosk browsers): the claim in README.md is
+// checked structurally — the wasm validates with only the MVP and mutable globals, every
+// script parses as ES2019 without top-level await — and the fallback is run in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root, serve, launch } from './harness.mjs';
+
+const require = createRequire(path.join(root, 'tools/package.json'));
+const acorn = require('acorn');
+const dist = path.join(root, 'dist');
+const bin = (name) => path.join(root, 'tools/node_modules/.bin', name);
+
+test('the wasm uses only WebAssembly MVP features plus mutable globals', () => {
+  const wasm = fs.readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1);
+  // wasm-opt validates its input against the enabled features and fails otherwise.
+  execFileSync(bin('wasm-opt'), ['--mvp-features', '--enable-mutable-globals', path.join(dist, wasm[0]), '-o', '/dev/null']);
+  const bytes = fs.readFileSync(path.join(dist, wasm[0]));
+  assert.ok(!bytes.includes(Buffer.from('target_features')), 'no target_features section claiming newer features');
+});
+
+test('every script parses as ECMAScript 2019, and the page starts without top-level await', () => {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 1, 'one module bootstrap');
+  const modules = [inline[0], ...fs.readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'sw.js').map((f) => fs.readFileSync(path.join(dist, f), 'utf8'))];
+  for (const src of modules) acorn.parse(src, { ecmaVersion: 2019, sourceType: 'module' });
+  const scripts = [...fs.readdirSync(path.join(dist, 'static')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'static', f)), path.join(dist, 'sw.js')];
+  for (const f of scripts) acorn.parse(fs.readFileSync(f, 'utf8'), { ecmaVersion: 2019, sourceType: 'script' });
+  // The parser is strict enough to notice newer syntax.
+  assert.throws(() => acorn.parse('a?.b', { ecmaVersion: 2019 }));
+  assert.throws(() => acorn.parse('await x', { ecmaVersion: 2019, sourceType: 'module' }));
+});
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('an engine without mutable globals in WebAssembly gets the static list, not a broken page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Chrome < 74 rejects modules that export a mutable global: pretend to be one.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate.bind(WebAssembly);
+    WebAssembly.validate = (bytes) => (bytes.length === 23 ? false : validate(bytes));
+  });
+  await page.goto(server.base);
+  await page.waitForURL(/all\.html/);
+  assert.match(await page.locator('h1').innerText(), /全部政策清单/);
+  await context.close();
+});
