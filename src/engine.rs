@@ -5,6 +5,7 @@
 //! clock (the caller passes `as_of`). It runs the same under `cargo test`, in the `relief`
 //! CLI and in the wasm; `tests/tests.rs` (module `tidy`) checks that it stays that way.
 
+pub mod calendar;
 pub mod describe;
 pub mod eval;
 pub mod facts;

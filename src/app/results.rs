@@ -60,7 +60,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
 
     let set_date = move |ev: leptos::ev::Event| {
-        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+        if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
             ctx.session.update(|s| s.as_of = d);
         }
     };
@@ -167,7 +167,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 <label class="field date">
                     <span>{move || t(lang(), "res.as_of")}</span>
                     <input type="date" min="2022-01-01" max="2031-12-31"
-                        prop:value=move || ctx.session.with(|s| s.as_of.format("%Y-%m-%d").to_string())
+                        prop:value=move || ctx.session.with(|s| relief_finder::engine::calendar::ymd(s.as_of))
                         on:change=set_date/>
                 </label>
                 <p class="hint">{move || t(lang(), "res.as_of_help")}</p>
@@ -195,7 +195,7 @@ pub fn ResultsScreen() -> impl IntoView {
 
 fn dates(rs: &RuleSet, r: &ReliefResult, lang: Lang) -> String {
     let _ = rs;
-    let d = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let d = |d: NaiveDate| relief_finder::engine::calendar::ymd(d);
     match (r.relief.valid_from, r.relief.valid_until) {
         (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
         (Some(a), None) => format!(
@@ -254,7 +254,7 @@ fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
         {
             s.push_str(&format!(
                 "（{} {}）",
-                d.format("%Y-%m-%d"),
+                relief_finder::engine::calendar::ymd(d),
                 t(lang, "relief.holds_from")
             ));
         }
@@ -416,7 +416,9 @@ fn HandOff() -> impl IntoView {
             })
         });
         let svg = browser::qr_svg(&href);
-        let as_of = ctx.session.with(|s| s.as_of.format("%Y-%m-%d").to_string());
+        let as_of = ctx
+            .session
+            .with(|s| relief_finder::engine::calendar::ymd(s.as_of));
         view! {
             <section class="handoff" aria-labelledby="sec-qr">
                 <h2 id="sec-qr">{t(lang, "res.qr")}</h2>

@@ -99,7 +99,7 @@ pub fn value(f: &FactDef, v: &Value, lang: Lang) -> String {
         Value::Bool(true) => (if lang == Lang::Zh { "是" } else { "yes" }).to_string(),
         Value::Bool(false) => (if lang == Lang::Zh { "否" } else { "no" }).to_string(),
         Value::Num(n) => number(f, *n, lang),
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Date(d) => crate::engine::calendar::ymd(*d),
     }
 }
 
@@ -148,7 +148,7 @@ fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
         }
     };
     match r {
-        DateRef::Fixed(d) => d.format("%Y-%m-%d").to_string(),
+        DateRef::Fixed(d) => crate::engine::calendar::ymd(*d),
         DateRef::AsOf(o) => shift(
             if lang == Lang::Zh {
                 "查询日期".into()

@@ -117,9 +117,9 @@ impl Value {
                 _ => Err(ValueError::NotABool),
             },
             FactType::Money | FactType::Number => parse_money(s).map(Value::Num),
-            FactType::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            FactType::Date => crate::engine::calendar::parse_ymd(s)
                 .map(Value::Date)
-                .map_err(|_| ValueError::NotADate),
+                .ok_or(ValueError::NotADate),
         }
     }
 
@@ -141,7 +141,7 @@ impl Value {
                 .join("+"),
             Value::Bool(b) => b.to_string(),
             Value::Num(n) => n.normalize().to_string(),
-            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Date(d) => crate::engine::calendar::ymd(*d),
         }
     }
 

@@ -63,7 +63,7 @@ pub enum LinkError {
 pub fn encode(rs: &RuleSet, s: &Session, d: &Display) -> String {
     let mut parts = vec![
         format!("r={}", rs.short_version()),
-        format!("d={}", s.as_of.format("%Y-%m-%d")),
+        format!("d={}", crate::engine::calendar::ymd(s.as_of)),
     ];
     if d.lang == Lang::En {
         parts.push("lang=en".into());
@@ -153,8 +153,8 @@ pub fn decode(rs: &RuleSet, fragment: &str, today: NaiveDate) -> Result<Decoded,
                 other_ruleset = v != rs.short_version();
             }
             "d" => {
-                s.as_of = NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .map_err(|_| LinkError::Damaged(format!("date \"{v}\"")))?;
+                s.as_of = crate::engine::calendar::parse_ymd(v)
+                    .ok_or_else(|| LinkError::Damaged(format!("date \"{v}\"")))?;
             }
             "f" => {
                 for item in v.split(';').filter(|i| !i.is_empty()) {
