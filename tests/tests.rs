@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod catalog;
 mod engine;
+mod fuzz;
 mod link;
 mod persona_cases;
 mod planner;
