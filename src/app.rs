@@ -37,6 +37,13 @@ impl Ctx {
 
 /// Mount the app on the page.
 pub fn start() {
+    // index.html shows a static start screen while the wasm loads; the app replaces it.
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("preboot"))
+    {
+        el.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 

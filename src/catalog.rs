@@ -68,6 +68,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("res.sort_date", "按截止日期", "By end date"),
     ("res.filter", "类别", "Category"),
     ("res.all", "全部", "All"),
+    ("res.show_all", "显示全部 {n} 项", "Show all {n}"),
     ("res.answers", "您的回答", "Your answers"),
     ("res.edit", "修改", "Change"),
     ("res.unanswered", "不确定", "Not sure"),

@@ -11,15 +11,22 @@ pub fn embedded() -> &'static RuleSet {
     static RS: OnceLock<RuleSet> = OnceLock::new();
     // build.rs encoded these bytes from the same types, so decoding cannot fail unless the
     // build is corrupt; an empty rule set keeps the app alive rather than panicking.
-    RS.get_or_init(|| {
-        postcard::from_bytes(BYTES).unwrap_or_else(|_| RuleSet {
-            version: "invalid".into(),
-            facts: vec![],
-            questions: vec![],
-            documents: vec![],
-            reliefs: vec![],
-        })
-    })
+    RS.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_else(|_| empty()))
+}
+
+/// Decode the embedded bytes again (for benchmarks: the app decodes once).
+pub fn decode_fresh() -> RuleSet {
+    postcard::from_bytes(BYTES).unwrap_or_else(|_| empty())
+}
+
+fn empty() -> RuleSet {
+    RuleSet {
+        version: "invalid".into(),
+        facts: vec![],
+        questions: vec![],
+        documents: vec![],
+        reliefs: vec![],
+    }
 }
 
 /// Size of the embedded rule set in bytes.

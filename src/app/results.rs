@@ -1,6 +1,8 @@
 //! The results: reliefs by standing, each with what it is worth, why, its dates, its clause
 //! and where to apply; totals, the date control, filters, and the answers to edit.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
@@ -79,7 +81,7 @@ pub fn ResultsScreen() -> impl IntoView {
         let sort = sort.get();
         let filter = filter.get();
         ctx.session.with(|s| {
-            let ev = s.evaluate(rs);
+            let ev = std::sync::Arc::new(s.evaluate(rs));
             let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
                 sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
@@ -99,16 +101,7 @@ pub fn ResultsScreen() -> impl IntoView {
             let expired_note = !expired.is_empty() && eligible.len() < expired.len();
             let card = |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> };
             let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
-                let n = items.len();
-                let cards = items.into_iter().map(card).collect_view();
-                view! {
-                    <section class="group" aria-labelledby=id>
-                        <details open=open>
-                            <summary><h2 id=id>{t(lang, key)}" "<span class="count">{n}</span></h2></summary>
-                            {cards}
-                        </details>
-                    </section>
-                }
+                view! { <Section key=key id=id items=items open=open ev=ev.clone()/> }
             };
             view! {
                 {(!totals.is_empty()).then(|| view! {
@@ -209,8 +202,45 @@ fn dates(rs: &RuleSet, r: &ReliefResult, lang: Lang) -> String {
     }
 }
 
+/// A section of results that can be folded; its cards are only built when it is open, and a
+/// long list shows its first few until asked for all (a cheap phone renders fast).
 #[component]
-fn ReliefCard(ev: Evaluation<'static>, i: usize) -> impl IntoView {
+fn Section(
+    key: &'static str,
+    id: &'static str,
+    items: Vec<usize>,
+    open: bool,
+    ev: Arc<Evaluation<'static>>,
+) -> impl IntoView {
+    const FIRST: usize = 8;
+    let ctx = expect_context::<Ctx>();
+    let opened = RwSignal::new(open);
+    let all = RwSignal::new(false);
+    let n = items.len();
+    let cards = move || {
+        opened.get().then(|| {
+            let limit = if all.get() { n } else { FIRST.min(n) };
+            let lang = ctx.lang();
+            view! {
+                {items[..limit].iter().map(|i| view! { <ReliefCard ev=ev.clone() i=*i/> }).collect_view()}
+                {(limit < n).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| all.set(true)>{tn(lang, "res.show_all", n)}</button>
+                })}
+            }
+        })
+    };
+    view! {
+        <section class="group" aria-labelledby=id>
+            <details open=open on:toggle=move |ev| opened.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary><h2 id=id>{move || t(ctx.lang(), key)}" "<span class="count">{n}</span></h2></summary>
+                {cards}
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let rs = ctx.rs;
     let lang = ctx.lang();

@@ -34,7 +34,14 @@ export async function serve() {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    const type = types[path.extname(file)] || 'application/octet-stream';
+    // Like a production server: the precompressed copy when the browser accepts it.
+    if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(`${file}.br`) && !(p === '/sw.js' && state.swSuffix)) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding' });
+      fs.createReadStream(`${file}.br`).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     if (p === '/sw.js' && state.swSuffix) {
       // Stands in for a new build: a service worker that differs from the installed one.
       res.end(fs.readFileSync(file, 'utf8') + state.swSuffix);

@@ -1,0 +1,55 @@
+// Browser timings of the release dist/ in headless Chromium with 4x CPU throttling:
+// navigation to the first question being interactive, and an answer to the updated screen.
+// Prints one line per measure (median and spread over several runs).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../tests/e2e/harness.mjs';
+
+const runs = Number(process.env.RUNS || 7);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.round((s.length - 1) * q)];
+  return `median ${at(0.5).toFixed(1)} ms (p10 ${at(0.1).toFixed(1)}, p90 ${at(0.9).toFixed(1)}, n=${s.length})`;
+};
+
+const server = await serve();
+const browser = await launch();
+const nav = [];
+const answer = [];
+const results = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // The first question straight from a link: the planner's first question is "city".
+  await page.goto(`${server.base}#d=2023-06-01&s=city`);
+  await page.waitForSelector('section.question button.choice');
+  nav.push(await page.evaluate(() => performance.now()));
+  // One answer: from the click to the next question on screen.
+  const t = await page.evaluate(() => new Promise((resolve) => {
+    const start = performance.now();
+    const prev = document.querySelector('section.question').dataset.question;
+    new MutationObserver((_, obs) => {
+      const q = document.querySelector('section.question');
+      if (q && q.dataset.question !== prev) { obs.disconnect(); resolve(performance.now() - start); }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    document.querySelector('button.choice[data-value="pingliang"]').click();
+  }));
+  answer.push(t);
+  // Showing the results: every relief evaluated and rendered.
+  const r = await page.evaluate(() => new Promise((resolve) => {
+    const start = performance.now();
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('section.results article')) { obs.disconnect(); resolve(performance.now() - start); }
+    }).observe(document.body, { childList: true, subtree: true });
+    [...document.querySelectorAll('section.question button.link')].pop().click();
+  }));
+  results.push(r);
+  await context.close();
+}
+console.log(`browser-first-question-interactive (4x CPU throttling): ${stats(nav)}`);
+console.log(`browser-answer-to-next-question (4x CPU throttling): ${stats(answer)}`);
+console.log(`browser-show-all-results (4x CPU throttling): ${stats(results)}`);
+await browser.close();
+await server.close();
