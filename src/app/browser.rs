@@ -153,3 +153,11 @@ pub fn qr_svg(text: &str) -> Option<String> {
             .build(),
     )
 }
+
+/// A high-resolution clock in milliseconds, for the benchmark's in-page timing.
+pub fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}

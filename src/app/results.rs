@@ -60,6 +60,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let sort = RwSignal::new(Sort::Value);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let eval_ms = RwSignal::new(0.0f64);
 
     let set_date = move |ev: leptos::ev::Event| {
         if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
@@ -81,7 +82,10 @@ pub fn ResultsScreen() -> impl IntoView {
         let sort = sort.get();
         let filter = filter.get();
         ctx.session.with(|s| {
+            // Timed for bench/browser.mjs, which reads it from the page.
+            let t0 = browser::perf_now();
             let ev = std::sync::Arc::new(s.evaluate(rs));
+            eval_ms.set(browser::perf_now() - t0);
             let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
                 sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
@@ -154,7 +158,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results">
+        <section class="results" data-eval-ms=move || format!("{:.3}", eval_ms.get())>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">

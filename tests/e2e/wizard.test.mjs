@@ -134,11 +134,16 @@ test('a 320 px screen has no horizontal scroll, on questions and on results', as
   await page.context().close();
 });
 
-test('no request leaves the page origin', async () => {
+test('no request leaves the page origin, and nothing the user types is in any request', async () => {
   const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const bodies = [];
+  page.on('request', (r) => bodies.push(`${r.method()} ${r.url()} ${r.postData() || ''} ${JSON.stringify(r.headers())}`));
   await page.click('button.primary');
-  await answerAll(page, restaurant);
+  await answerAll(page, { ...restaurant, monthly_sales: '87654.32' });
+  assert.match(page.url(), /87654\.32/, 'the answer is in the fragment');
   const foreign = page.requests.filter((u) => !u.startsWith(server.base));
   assert.deepEqual(foreign, []);
+  const leaked = bodies.filter((b) => /87654|monthly_sales|pingliang/.test(b));
+  assert.deepEqual(leaked, [], 'answers never travel in a request');
   await page.context().close();
 });
