@@ -20,11 +20,24 @@ path = sys.argv[1]
 html = open(path, encoding="utf-8").read()
 pattern = re.compile(r"const wasm = await init\((\{[^)]*\})\);(.*?)dispatchEvent\((.*?)\);", re.S)
 def repl(m):
-    return "init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n});" % (m.group(1), m.group(2), m.group(3))
+    # If the wasm cannot start at all (blocked, corrupt, an engine we did not foresee),
+    # show the static list rather than a blank page.
+    return ("init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n}).catch(function () {\n"
+            "  location.replace('all.html');\n});") % (m.group(1), m.group(2), m.group(3))
 new, n = pattern.subn(repl, html)
 if n != 1:
     sys.exit("post_build: could not find Trunk's loader in index.html")
 open(path, "w", encoding="utf-8").write(new)
+
+# A strict Content-Security-Policy for servers that send one: only this origin's files,
+# the bootstrap above by its hash, and WebAssembly compilation ('wasm-unsafe-eval').
+import base64, hashlib, os
+scripts = re.findall(r"<script type=\"module\">(.*?)</script>", new, re.S)
+hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+policy = ("default-src 'self'; script-src 'self' %s 'wasm-unsafe-eval'; style-src 'self'; "
+          "img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+          "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *") % hashes
+open(os.path.join(os.path.dirname(path), "csp.txt"), "w").write(policy + "\n")
 PY
 
 cd "$stage"

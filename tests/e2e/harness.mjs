@@ -15,7 +15,7 @@ const { chromium } = require('playwright-core');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
 /** Serve dist/ at http://127.0.0.1:PORT/ and also under /sub/path/ (a sub-path deploy). */
-export async function serve() {
+export async function serve({ csp = false } = {}) {
   const dist = path.join(root, 'dist');
   const state = { swSuffix: '' };
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is not built: run `trunk build --release`');
@@ -35,6 +35,7 @@ export async function serve() {
       return;
     }
     const type = types[path.extname(file)] || 'application/octet-stream';
+    if (csp) res.setHeader('content-security-policy', fs.readFileSync(path.join(dist, 'csp.txt'), 'utf8').trim());
     // Like a production server: the precompressed copy when the browser accepts it.
     if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(`${file}.br`) && !(p === '/sw.js' && state.swSuffix)) {
       res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding' });
