@@ -157,7 +157,8 @@ pub struct Document {
     pub valid_until: Option<NaiveDate>,
     /// Number of articles; every one is classified.
     pub articles: u16,
-    /// Articles classified without a relief (internal ones, with the reason).
+    /// Articles classified without a relief (internal ones, with the reason). Empty in the
+    /// wasm's copy of the rule set, which never shows them.
     pub notes: Vec<ArticleNote>,
 }
 

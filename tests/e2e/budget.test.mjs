@@ -7,9 +7,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from './harness.mjs';
 
-// The target is 150 KB. Measured on 2026-11-22: 210 KB, of which the embedded rule
-// set (229 reliefs, each with its quoted clause and zh/en texts) is 63 KB and the code
-// about 140 KB. The budget is raised to 215 KB until the rule texts (quotes, benefits,
+// The target is 150 KB. Measured on 2026-11-22: 218 KB, of which the embedded rule
+// set (230 reliefs, each with its quoted clause and zh/en texts; internal-article notes are
+// left out of the wasm) is about 64 KB and the code about 145 KB. The budget is raised to 215 KB until the rule texts (quotes, benefits,
 // caveats, English) move out of the first load into a file fetched after the first
 // question is on screen; that split is the planned way back to 150 KB.
 const BUDGET = 215 * 1024;
