@@ -23,6 +23,26 @@ use relief_finder::engine::{evaluate, next_question};
 use relief_finder::model::{Kind, Lang, RuleSet};
 use relief_finder::{cases, compile, persona, report, ruleset};
 
+/// Write to stdout; a closed pipe (`relief … | head`) ends the program quietly instead of
+/// panicking as `print!` would.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        if write!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const USAGE: &str = "usage:
   relief eval PERSONA.toml [--as-of YYYY-MM-DD] [--format json|text] [--lang zh|en]
   relief explain PERSONA.toml RELIEF_ID [--as-of YYYY-MM-DD] [--lang zh|en]
@@ -147,9 +167,9 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             match cmd {
                 "eval" if a.format == "json" => {
                     let j = report::json(rs, &ev);
-                    println!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+                    outln!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
                 }
-                "eval" => print!("{}", report::text(rs, &ev, a.lang)),
+                "eval" => out!("{}", report::text(rs, &ev, a.lang)),
                 "explain" => {
                     let id = a.pos.get(2).ok_or_else(usage)?;
                     let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
@@ -162,7 +182,7 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                         eprintln!("relief: unknown relief \"{id}\"{hint}");
                         return Err(ExitCode::from(2));
                     };
-                    print!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
+                    out!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
                 }
                 _ => {
                     let asked: BTreeSet<usize> = p
@@ -173,25 +193,25 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                     match next_question(rs, &p.facts, &asked, &ev) {
                         Some(plan) => {
                             let q = &rs.questions[plan.question];
-                            println!("{}", q.id);
-                            println!("  {}", q.text.get(a.lang));
-                            println!(
+                            outln!("{}", q.id);
+                            outln!("  {}", q.text.get(a.lang));
+                            outln!(
                                 "  why: its answer can settle {} open relief(s) in force on {as_of}, {} of any date",
                                 plan.in_force, plan.open
                             );
                         }
-                        None => println!("none: no answer can change any result"),
+                        None => outln!("none: no answer can change any result"),
                     }
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
         "html" => {
-            print!("{}", report::html(rs));
+            out!("{}", report::html(rs));
             Ok(ExitCode::SUCCESS)
         }
         "coverage" => {
-            print!("{}", coverage(rs));
+            out!("{}", coverage(rs));
             Ok(ExitCode::SUCCESS)
         }
         "check" => {
@@ -304,7 +324,7 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
         .filter(|r| !seen_yes.contains(&r.id) || !seen_no.contains(&r.id))
         .map(|r| r.id.as_str())
         .collect();
-    println!(
+    outln!(
         "rules: {} documents, {} reliefs and services, {} questions; ruleset {}",
         rs.documents.len(),
         rs.reliefs.len(),
@@ -312,16 +332,16 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
         rs.short_version()
     );
     if !untested.is_empty() {
-        println!(
+        outln!(
             "reliefs lacking an eligible case and a not-eligible case: {}",
             untested.join(", ")
         );
     }
     let gaps = compile::coverage_gaps(rs);
     for g in &gaps {
-        println!("{g}");
+        outln!("{g}");
     }
-    println!(
+    outln!(
         "cases: {} passed, {} failed ({checks} expectations)",
         runs.len() - failed,
         failed
