@@ -8,7 +8,7 @@ mod results;
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::link::{self, Display, LinkError};
-use relief_finder::engine::{Eligibility, Screen, Session};
+use relief_finder::engine::{Screen, Session};
 use relief_finder::model::{Lang, RuleSet};
 use relief_finder::ruleset;
 
@@ -261,11 +261,7 @@ fn Header() -> impl IntoView {
         ctx.session.with(|s| {
             let answered = s.history.len() - s.not_sure.len();
             let ev = s.evaluate(ctx.rs);
-            let found = (0..ev.results.len())
-                .filter(|i| {
-                    ev.results[*i].eligibility == Eligibility::Eligible && ev.results[*i].in_force()
-                })
-                .count();
+            let found = (0..ev.results.len()).filter(|i| ev.counts(*i)).count();
             (answered, found, s.screen)
         })
     };

@@ -365,3 +365,37 @@ fn money_is_read_as_people_write_it() {
         assert_eq!(parse_money(bad), Err(ValueError::NotANumber), "{bad}");
     }
 }
+
+#[test]
+fn why_speaks_in_the_persons_own_answers() {
+    use relief_finder::engine::describe::reason;
+    use relief_finder::model::Lang;
+    let rs = mini();
+    let f = facts(
+        &rs,
+        &[("city", "pingliang"), ("small", "true"), ("sales", "80000")],
+    );
+    let ev = evaluate(&rs, &f, d("2023-06-01"));
+    let r = ev
+        .results
+        .iter()
+        .find(|r| r.relief.id == "t.low-sales")
+        .expect("relief");
+    let why: Vec<String> = r
+        .outcome
+        .matched
+        .iter()
+        .map(|c| reason(&rs, c, &f, Lang::Zh))
+        .collect();
+    assert_eq!(
+        why,
+        vec!["城市：平凉", "销售额：80,000元（≤ 100,000元）", "小微：是"]
+    );
+    let en: Vec<String> = r
+        .outcome
+        .matched
+        .iter()
+        .map(|c| reason(&rs, c, &f, Lang::En))
+        .collect();
+    assert_eq!(en[1], "Sales: ¥80,000 (≤ ¥100,000)");
+}

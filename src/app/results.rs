@@ -263,12 +263,13 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         )),
         _ => None,
     };
-    let why: Vec<String> = r
-        .outcome
-        .matched
-        .iter()
-        .map(|c| describe::condition(rs, c, lang))
-        .collect();
+    let why: Vec<String> = ctx.session.with_untracked(|s| {
+        r.outcome
+            .matched
+            .iter()
+            .map(|c| describe::reason(rs, c, &s.facts, lang))
+            .collect()
+    });
     let needs: Vec<(usize, String)> = r
         .outcome
         .unknown

@@ -272,3 +272,31 @@ pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveD
     };
     (from > as_of).then_some(from)
 }
+
+/// Why a condition held, in the person's own answers: `月销售额：80,000元（≤ 100,000元）`
+/// rather than the rule alone. Falls back to the rule's words where an answer cannot say it.
+pub fn reason(rs: &RuleSet, c: &Cond, facts: &Facts, lang: Lang) -> String {
+    let Cond::Atom(a) = c else {
+        return condition(rs, c, lang);
+    };
+    let f = rs.fact(a.fact);
+    let Some(v) = facts.get(a.fact) else {
+        return condition(rs, c, lang);
+    };
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    let answer = match (&a.test, v) {
+        // Only the values that matched, not every value the rule accepts.
+        (Test::HasAny(m) | Test::HasAll(m), Value::Set(s)) => value(f, &Value::Set(s & m), lang),
+        _ => value(f, v, lang),
+    };
+    let rule = match &a.test {
+        Test::Cmp(op, n) => Some(format!("{} {}", op.symbol(), number(f, *n, lang))),
+        Test::DateCmp(op, r) => Some(format!("{} {}", op.symbol(), date_ref(rs, r, lang))),
+        _ => None,
+    };
+    match (rule, lang) {
+        (Some(r), Lang::Zh) => format!("{}{sep}{answer}（{r}）", f.label.get(lang)),
+        (Some(r), Lang::En) => format!("{}{sep}{answer} ({r})", f.label.get(lang)),
+        (None, _) => format!("{}{sep}{answer}", f.label.get(lang)),
+    }
+}
