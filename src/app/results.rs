@@ -60,7 +60,8 @@ pub fn ResultsScreen() -> impl IntoView {
     let sort = RwSignal::new(Sort::Value);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let eval_ms = RwSignal::new(0.0f64);
+    // Microseconds, as an integer: formatting a float would add ~9 KB to the wasm.
+    let eval_us = RwSignal::new(0u32);
 
     let set_date = move |ev: leptos::ev::Event| {
         if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
@@ -85,7 +86,7 @@ pub fn ResultsScreen() -> impl IntoView {
             // Timed for bench/browser.mjs, which reads it from the page.
             let t0 = browser::perf_now();
             let ev = std::sync::Arc::new(s.evaluate(rs));
-            eval_ms.set(browser::perf_now() - t0);
+            eval_us.set(((browser::perf_now() - t0) * 1000.0) as u32);
             let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
                 sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
@@ -158,7 +159,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" data-eval-ms=move || format!("{:.3}", eval_ms.get())>
+        <section class="results" data-eval-us=move || eval_us.get().to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">
