@@ -171,3 +171,39 @@ pub fn run_dir(dir: &Path, rs: &RuleSet) -> Vec<CaseRun> {
         })
         .collect()
 }
+
+/// Reliefs that lack a case below `dir` where they are eligible, or one where they are
+/// not (ineligible or maybe): each with which of the two it lacks.
+pub fn untested(dir: &Path, rs: &RuleSet) -> Vec<String> {
+    let mut yes = BTreeSet::new();
+    let mut no = BTreeSet::new();
+    for p in files(dir) {
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else {
+            continue;
+        };
+        for e in per.expect {
+            match e.eligibility.as_deref() {
+                Some("eligible") => yes.insert(e.relief),
+                Some(_) => no.insert(e.relief),
+                None => false,
+            };
+        }
+    }
+    rs.reliefs
+        .iter()
+        .filter(|r| !yes.contains(&r.id) || !no.contains(&r.id))
+        .map(|r| {
+            let lacks = if yes.contains(&r.id) {
+                "a not-eligible case"
+            } else if no.contains(&r.id) {
+                "an eligible case"
+            } else {
+                "any case"
+            };
+            format!("{} (lacks {lacks})", r.id)
+        })
+        .collect()
+}

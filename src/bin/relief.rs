@@ -301,29 +301,7 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
         }
     }
     // Every relief should be shown eligible by some case and not eligible by another.
-    let mut seen_yes = BTreeSet::new();
-    let mut seen_no = BTreeSet::new();
-    for p in cases::files(dir) {
-        let Ok(text) = std::fs::read_to_string(&p) else {
-            continue;
-        };
-        let Ok(per) = persona::parse(&p.display().to_string(), &text, rs) else {
-            continue;
-        };
-        for e in per.expect {
-            match e.eligibility.as_deref() {
-                Some("eligible") => seen_yes.insert(e.relief),
-                Some(_) => seen_no.insert(e.relief),
-                None => false,
-            };
-        }
-    }
-    let untested: Vec<&str> = rs
-        .reliefs
-        .iter()
-        .filter(|r| !seen_yes.contains(&r.id) || !seen_no.contains(&r.id))
-        .map(|r| r.id.as_str())
-        .collect();
+    let untested = cases::untested(dir, rs);
     outln!(
         "rules: {} documents, {} reliefs and services, {} questions; ruleset {}",
         rs.documents.len(),

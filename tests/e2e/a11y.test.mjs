@@ -1,24 +1,15 @@
 // Accessibility: axe-core finds no WCAG 2.1 A/AA violation on the start screen, a question
 // and the results, in the normal, kiosk, embed and large-text modes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { root, serve, launch, open, answerAll } from './harness.mjs';
+import { root, open, answerAll, useBrowser } from './harness.mjs';
 
 const require = createRequire(path.join(root, 'tools/package.json'));
 const { AxeBuilder } = require('@axe-core/playwright');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function violations(page, where) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -32,7 +23,7 @@ const restaurant = {
 
 for (const mode of ['', 'kiosk', 'embed', 'big']) {
   test(`no WCAG 2.1 A/AA violations${mode ? ` in ${mode} mode` : ''}: start, question, results`, async () => {
-    const page = await open(browser, `${server.base}#${mode ? `${mode}&` : ''}d=2023-06-01`);
+    const page = await open(env.browser, `${env.server.base}#${mode ? `${mode}&` : ''}d=2023-06-01`);
     const found = [];
     found.push(...(await violations(page, 'start')));
     await page.click('button.primary');
@@ -47,7 +38,7 @@ for (const mode of ['', 'kiosk', 'embed', 'big']) {
 }
 
 test('the checker itself notices a violation (so the tests above can fail)', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<html lang="zh-CN"><head><title>t</title></head><body><main><img src="x.png"><button></button></main></body></html>');
   const found = await violations(page, 'broken');

@@ -1,21 +1,12 @@
 // The strict Content-Security-Policy that tools/post_build.sh writes to dist/csp.txt: served
 // as a header, the app runs a whole session without a single violation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, serve, launch, answerAll, shown } from './harness.mjs';
+import { root, answerAll, shown, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ csp: true });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ csp: true });
 
 test('the policy is strict: own origin only, no inline script but the hashed bootstrap, no eval', () => {
   const policy = fs.readFileSync(path.join(root, 'dist/csp.txt'), 'utf8');
@@ -26,13 +17,13 @@ test('the policy is strict: own origin only, no inline script but the hashed boo
 });
 
 test('under the policy the app runs a whole session with no violation', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const response = await page.goto(`${server.base}#d=2023-06-01`);
+  const response = await page.goto(`${env.server.base}#d=2023-06-01`);
   assert.match(response.headers()['content-security-policy'], /wasm-unsafe-eval/);
   await page.waitForSelector('section.start');
   await page.click('button.primary');
@@ -44,13 +35,13 @@ test('under the policy the app runs a whole session with no violation', async ()
 });
 
 test('the policy would catch an inline script (so the test above can fail)', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
   });
-  await page.goto(`${server.base}#d=2023-06-01`);
+  await page.goto(`${env.server.base}#d=2023-06-01`);
   await page.waitForSelector('section.start');
   await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); });
   await page.waitForFunction(() => window.violations.length > 0);

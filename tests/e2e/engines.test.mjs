@@ -1,13 +1,13 @@
 // Old engines (Android WeChat web-views, X5, kiosk browsers): the claim in README.md is
 // checked structurally — the wasm validates with only the MVP and mutable globals, every
 // script parses as ES2019 without top-level await — and the fallback is run in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { root, serve, launch } from './harness.mjs';
+import { root, useBrowser } from './harness.mjs';
 
 const require = createRequire(path.join(root, 'tools/package.json'));
 const acorn = require('acorn');
@@ -36,26 +36,17 @@ test('every script parses as ECMAScript 2019, and the page starts without top-le
   assert.throws(() => acorn.parse('await x', { ecmaVersion: 2019, sourceType: 'module' }));
 });
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('an engine without mutable globals in WebAssembly gets the static list, not a broken page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   // Chrome < 74 rejects modules that export a mutable global: pretend to be one.
   await page.addInitScript(() => {
     const validate = WebAssembly.validate.bind(WebAssembly);
     WebAssembly.validate = (bytes) => (bytes.length === 23 ? false : validate(bytes));
   });
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.waitForURL(/all\.html/);
   assert.match(await page.locator('h1').innerText(), /全部政策清单/);
   await context.close();

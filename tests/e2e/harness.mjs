@@ -1,6 +1,7 @@
 // Shared by the browser tests: a static server for dist/ on 127.0.0.1, headless Chromium
 // through playwright-core, and a "person" that answers whatever the planner asks from a
 // persona, exactly as someone tapping the screen would.
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -133,4 +134,18 @@ export async function shown(page, section) {
 
 export async function amountOf(page, relief) {
   return page.locator(`article[data-relief="${relief}"] [data-amount]`).innerText();
+}
+
+/** Start the server and the browser before a test file's tests, stop them after. */
+export function useBrowser(options) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,39 +1,30 @@
 // The same dist/ in every place it is used: a service-hall kiosk, a WeChat/iframe embed
 // under a sub-path, print, QR hand-off, large text, offline, and browsers without
 // WebAssembly. No request may ever leave the page's origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, answerAll, shown } from './harness.mjs';
+import { open, answerAll, shown, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const restaurant = {
   applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business',
   vat_status: 'small_scale', monthly_sales: '8万', industries: ['catering'],
 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-e2e-'));
-const foreign = (page) => page.requests.filter((u) => !u.startsWith(server.base));
+const foreign = (page) => page.requests.filter((u) => !u.startsWith(env.server.base));
 
 test('kiosk: large type, keypad, no history entries, and the idle reset wipes the previous person', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   page.requests = [];
   page.on('request', (r) => page.requests.push(r.url()));
   await page.clock.install();
-  await page.goto(`${server.base}#kiosk&idle=30&d=2023-06-01`);
+  await page.goto(`${env.server.base}#kiosk&idle=30&d=2023-06-01`);
   await page.waitForSelector('section.start');
   const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
   assert.ok(fontSize >= 20, `kiosk body text ${fontSize}px`);
@@ -77,7 +68,7 @@ test('kiosk: large type, keypad, no history entries, and the idle reset wipes th
 });
 
 test('print: an A4 PDF of the results holds the date, answers, reliefs, amounts, departments, citations and rule-set version', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.click('button.primary');
   await answerAll(page, restaurant);
   await page.emulateMedia({ media: 'print' });
@@ -93,27 +84,27 @@ test('print: an A4 PDF of the results holds the date, answers, reliefs, amounts,
 });
 
 test('QR hand-off: the code on the results decodes to a link that reproduces them on another device', async () => {
-  const page = await open(browser, `${server.base}#kiosk&d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#kiosk&d=2023-06-01`);
   await page.click('button.primary');
   await answerAll(page, restaurant);
   const eligible = await shown(page, 'sec-eligible');
   const png = path.join(tmp, 'qr.png');
   await page.locator('figure.qr').screenshot({ path: png });
   const decoded = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
-  assert.ok(decoded.startsWith(server.base), decoded);
+  assert.ok(decoded.startsWith(env.server.base), decoded);
   assert.ok(!decoded.includes('kiosk'), 'the phone does not become a kiosk');
-  const phone = await open(browser, decoded, { viewport: { width: 360, height: 740 } });
+  const phone = await open(env.browser, decoded, { viewport: { width: 360, height: 740 } });
   assert.deepEqual(await shown(phone, 'sec-eligible'), eligible);
   await phone.context().close();
   await page.context().close();
 });
 
 test('embed: inside an iframe under a sub-path, without page chrome, reporting its height to the parent', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const host = await context.newPage();
   const requests = [];
   host.on('request', (r) => requests.push(r.url()));
-  await host.goto(`${server.base}embed-host.html`);
+  await host.goto(`${env.server.base}embed-host.html`);
   const frame = host.frameLocator('#app');
   await frame.locator('section.start').waitFor();
   assert.equal(await frame.locator('.brand').isVisible(), false, 'no brand header in embed mode');
@@ -121,12 +112,12 @@ test('embed: inside an iframe under a sub-path, without page chrome, reporting i
   await frame.locator('section.question').waitFor();
   await host.waitForFunction(() => window.heights.length > 0 && window.heights[window.heights.length - 1] > 100);
   assert.ok(requests.some((u) => u.includes('/sub/path/') && u.endsWith('.wasm')), 'assets load relative to the sub-path');
-  assert.deepEqual(requests.filter((u) => !u.startsWith(server.base)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.base)), []);
   await context.close();
 });
 
 test('large text: remembered in the link, and a 320 px screen still has no horizontal scroll', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`, { viewport: { width: 320, height: 640 } });
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`, { viewport: { width: 320, height: 640 } });
   await page.click('button.tool[aria-pressed]');
   await page.waitForFunction(() => location.hash.includes('big'));
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
@@ -144,7 +135,7 @@ test('large text: remembered in the link, and a 320 px screen still has no horiz
 });
 
 test('offline: the second visit works with the network off', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -158,26 +149,26 @@ test('offline: the second visit works with the network off', async () => {
 });
 
 test('a new version installed while the page is open is announced, not mixed in silently', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  server.deployNewVersion('v2');
+  env.server.deployNewVersion('v2');
   await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
   const prompt = page.locator('.notice[role=status]', { hasText: '有新版本' });
   await prompt.waitFor();
   await Promise.all([page.waitForEvent('load'), prompt.locator('button').click()]);
   await page.waitForSelector('main#main > *');
   assert.equal(await page.locator('.notice[role=status]', { hasText: '有新版本' }).count(), 0);
-  server.deployNewVersion('');
+  env.server.deployNewVersion('');
   await page.context().close();
 });
 
 test('without WebAssembly, the page shows the static list of every relief instead of a blank page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => { delete window.WebAssembly; });
-  await page.goto(server.base);
+  await page.goto(env.server.base);
   await page.waitForURL(/all\.html/);
   const text = await page.locator('body').innerText();
   assert.match(text, /全部政策清单/);

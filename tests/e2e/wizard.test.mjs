@@ -1,19 +1,10 @@
 // Complete flows in the release dist/ in headless Chromium: three personas, reload,
 // a damaged link, the language switch, keyboard only, and a 320 px screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, answerAll, shown, amountOf } from './harness.mjs';
+import { open, answerAll, shown, amountOf, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const restaurant = {
   applicant: 'business', city: 'pingliang', business_form: 'individual_business', vat_status: 'small_scale',
@@ -21,7 +12,7 @@ const restaurant = {
 };
 
 test('a Pingliang small-scale restaurant in June 2023 sees the VAT exemption worth 28,800 yuan', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.click('button.primary');
   const asked = await answerAll(page, restaurant);
   assert.ok(asked.includes('monthly_sales') && asked.includes('city'), `asked: ${asked}`);
@@ -43,14 +34,14 @@ test('a Pingliang small-scale restaurant in June 2023 sees the VAT exemption wor
   assert.deepEqual(await shown(page, 'sec-eligible'), eligible);
 
   // The same link in a fresh browser context (another device) gives the same results.
-  const other = await open(browser, page.url());
+  const other = await open(env.browser, page.url());
   assert.deepEqual(await shown(other, 'sec-eligible'), eligible);
   await other.context().close();
   await page.context().close();
 });
 
 test('a Wuwei graduate who started a business is shown the 5,000 yuan start-up subsidy', async () => {
-  const page = await open(browser, `${server.base}#d=2023-10-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-10-01`);
   await page.click('button.primary');
   await answerAll(page, {
     applicant: 'person', city: 'wuwei', county: 'liangzhou', employment: 'self_employed', groups: [],
@@ -65,7 +56,7 @@ test('a Wuwei graduate who started a business is shown the 5,000 yuan start-up s
 });
 
 test('an unemployed person in another Gansu city, not entitled to unemployment insurance, finds the province unemployment subsidy', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.click('button.primary');
   await answerAll(page, { applicant: 'person', city: 'other_gansu', employment: 'unemployed', groups: ['unemployment_insurance_ineligible'] });
   const eligible = await shown(page, 'sec-eligible');
@@ -75,7 +66,7 @@ test('an unemployed person in another Gansu city, not entitled to unemployment i
 });
 
 test('a damaged link says so and starts fresh', async () => {
-  const page = await open(browser, `${server.base}#d=2023-99-99&f=monthly_sales:lots&s=results`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-99-99&f=monthly_sales:lots&s=results`);
   const notice = await page.locator('.notice[role=alert]').innerText();
   assert.match(notice, /链接已损坏/);
   assert.ok(await page.locator('section.start').isVisible());
@@ -84,7 +75,7 @@ test('a damaged link says so and starts fresh', async () => {
 });
 
 test('the language switch turns the whole screen into English and back', async () => {
-  const page = await open(browser, server.base);
+  const page = await open(env.browser, env.server.base);
   await page.click('button.tool[lang="en"]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.locator('h1').innerText(), /Find the Gansu reliefs/);
@@ -98,7 +89,7 @@ test('the language switch turns the whole screen into English and back', async (
 });
 
 test('the questionnaire can be completed with the keyboard alone', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.keyboard.press('Tab');
   let focused = '';
   for (let i = 0; i < 10 && !focused.includes('primary'); i++) {
@@ -116,7 +107,7 @@ test('the questionnaire can be completed with the keyboard alone', async () => {
 });
 
 test('a 320 px screen has no horizontal scroll, on questions and on results', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`, { viewport: { width: 320, height: 640 } });
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`, { viewport: { width: 320, height: 640 } });
   const noScroll = async (where) => {
     const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(sw <= cw, `${where}: scrollWidth ${sw} > ${cw}`);
@@ -135,13 +126,13 @@ test('a 320 px screen has no horizontal scroll, on questions and on results', as
 });
 
 test('no request leaves the page origin, and nothing the user types is in any request', async () => {
-  const page = await open(browser, `${server.base}#d=2023-06-01`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   const bodies = [];
   page.on('request', (r) => bodies.push(`${r.method()} ${r.url()} ${r.postData() || ''} ${JSON.stringify(r.headers())}`));
   await page.click('button.primary');
   await answerAll(page, { ...restaurant, monthly_sales: '87654.32' });
   assert.match(page.url(), /87654\.32/, 'the answer is in the fragment');
-  const foreign = page.requests.filter((u) => !u.startsWith(server.base));
+  const foreign = page.requests.filter((u) => !u.startsWith(env.server.base));
   assert.deepEqual(foreign, []);
   const leaked = bodies.filter((b) => /87654|monthly_sales|pingliang/.test(b));
   assert.deepEqual(leaked, [], 'answers never travel in a request');
