@@ -56,16 +56,15 @@ fn every_question_asked_can_change_a_result_and_the_wizard_ends() {
                 .results
                 .iter()
                 .filter(|r| {
-                    r.eligibility == Eligibility::Maybe
-                        && r.outcome
-                            .unknown
-                            .iter()
-                            .any(|f| rs.questions[q].facts.contains(f))
+                    let qf = &rs.questions[q].facts;
+                    (r.eligibility == Eligibility::Maybe
+                        && r.outcome.unknown.iter().any(|f| qf.contains(f)))
+                        || r.amount_needs(&s.facts).iter().any(|f| qf.contains(f))
                 })
                 .count();
             assert!(
                 open > 0,
-                "seed {seed}: question {} cannot change any result",
+                "seed {seed}: question {} cannot change any result or amount",
                 rs.questions[q].id
             );
             x ^= x << 13;

@@ -328,6 +328,46 @@ fn eval_atom(a: &Atom, facts: &Facts, as_of: NaiveDate) -> (Tri, Vec<FactIx>) {
     (t, vec![])
 }
 
+/// The facts a formula reads.
+pub fn formula_facts(f: &Formula, out: &mut Vec<FactIx>) {
+    match f {
+        Formula::Num(_) => {}
+        Formula::Fact(ix) => {
+            if !out.contains(ix) {
+                out.push(*ix);
+            }
+        }
+        Formula::Add(a, b) | Formula::Sub(a, b) | Formula::Mul(a, b) | Formula::Div(a, b) => {
+            formula_facts(a, out);
+            formula_facts(b, out);
+        }
+        Formula::Min(v) | Formula::Max(v) => v.iter().for_each(|f| formula_facts(f, out)),
+    }
+}
+
+impl ReliefResult<'_> {
+    /// Unknown facts that the amount still needs, for a relief that is not ruled out.
+    pub fn amount_needs(&self, facts: &Facts) -> Vec<FactIx> {
+        let (Some(a), None, false) = (
+            &self.relief.amount,
+            &self.amount,
+            self.eligibility == Eligibility::Ineligible,
+        ) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        match &a.value {
+            AmountValue::Exact(f) | AmountValue::UpTo(f) => formula_facts(f, &mut out),
+            AmountValue::Range(lo, hi) => {
+                formula_facts(lo, &mut out);
+                formula_facts(hi, &mut out);
+            }
+        }
+        out.retain(|f| facts.get(*f).is_none());
+        out
+    }
+}
+
 /// Evaluate a formula; `None` while a fact it reads is unknown.
 pub fn eval_formula(f: &Formula, facts: &Facts) -> Option<Decimal> {
     Some(match f {
