@@ -18,7 +18,10 @@ use std::path::Path;
 fn main() {
     // RELIEF_RULES_DIR lets a rule author build against another copy of the rules.
     println!("cargo:rerun-if-env-changed=RELIEF_RULES_DIR");
-    let dir_name = std::env::var("RELIEF_RULES_DIR").unwrap_or_else(|_| "rules".into());
+    let dir_name = std::env::var("RELIEF_RULES_DIR")
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| "rules".into());
     let dir = Path::new(&dir_name);
     println!("cargo:rerun-if-changed={dir_name}");
     println!("cargo:rerun-if-changed={dir_name}/sources");
@@ -39,10 +42,13 @@ fn main() {
     // The app never shows why an article is internal (the CLI's `coverage` does), so the
     // wasm's copy leaves those notes out; the version stays that of the whole rule set.
     let mut rs = rs;
+    // Nor does it carry the long texts of the reliefs: it fetches them as texts.bin
+    // (written by `relief texts` in tools/post_build.sh) once the first screen is up.
     if std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
         for d in &mut rs.documents {
             d.notes.clear();
         }
+        rs.strip_texts();
     }
     let bytes = postcard::to_allocvec(&rs)
         .unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));

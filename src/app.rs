@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::link::{self, Display, LinkError};
 use relief_finder::engine::{Screen, Session};
-use relief_finder::model::{Lang, RuleSet};
+use relief_finder::model::{Lang, RuleSet, Texts};
 use relief_finder::ruleset;
+use std::sync::Arc;
 
 /// A message shown above the screen until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +27,8 @@ pub struct Ctx {
     pub session: RwSignal<Session>,
     pub display: RwSignal<Display>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The long texts of the reliefs, once fetched (see [`Texts`]).
+    pub texts: RwSignal<Option<Arc<Texts>>>,
 }
 
 impl Ctx {
@@ -72,8 +75,21 @@ fn App() -> impl IntoView {
         session: RwSignal::new(s0),
         display: RwSignal::new(d0),
         notice: RwSignal::new(n0),
+        texts: RwSignal::new(None),
     };
     provide_context(ctx);
+
+    // The long texts come after the first screen; a copy made for another rule set is
+    // refused rather than shown against the wrong measures.
+    leptos::task::spawn_local(async move {
+        if let Some(bytes) = browser::fetch_bytes("texts.bin").await {
+            if let Ok(texts) = postcard::from_bytes::<Texts>(&bytes) {
+                if texts.version == rs.version && texts.reliefs.len() == rs.reliefs.len() {
+                    ctx.texts.set(Some(Arc::new(texts)));
+                }
+            }
+        }
+    });
 
     // The address bar follows the state: a new history entry for a new screen, so that the
     // browser's back button steps through the questionnaire.

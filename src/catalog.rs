@@ -77,6 +77,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("res.copied", "链接已复制。在其他设备打开可看到同样的结果。", "Link copied. Open it on another device to see the same results."),
     ("res.copy_failed", "无法自动复制，请复制地址栏中的链接。", "Could not copy; copy the link in the address bar."),
     ("res.continue", "继续回答问题", "Answer more questions"),
+    ("relief.loading", "正在载入……", "Loading…"),
     ("relief.worth", "价值", "Worth"),
     ("relief.range", "至", "to"),
     ("relief.up_to", "最高", "up to"),

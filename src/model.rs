@@ -447,7 +447,56 @@ mod opt_date_serde {
     }
 }
 
+/// The long texts of the reliefs — the quoted clause, what the user gets, the caveat and the
+/// basis of the amount — apart from the rest, so that the app's first load can leave them
+/// out and fetch them (`texts.bin`) once the first screen is up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    /// The version of the rule set they belong to.
+    pub version: String,
+    /// One entry per relief, in rule-set order.
+    pub reliefs: Vec<ReliefTexts>,
+}
+
+/// The long texts of one relief.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReliefTexts {
+    pub quote: String,
+    pub benefit: Text,
+    pub caveat: Option<Text>,
+    pub basis: Option<Text>,
+}
+
 impl RuleSet {
+    /// The long texts, as the app fetches them.
+    pub fn texts(&self) -> Texts {
+        Texts {
+            version: self.version.clone(),
+            reliefs: self
+                .reliefs
+                .iter()
+                .map(|r| ReliefTexts {
+                    quote: r.quote.clone(),
+                    benefit: r.benefit.clone(),
+                    caveat: r.caveat.clone(),
+                    basis: r.amount.as_ref().map(|a| a.basis.clone()),
+                })
+                .collect(),
+        }
+    }
+
+    /// Leave the long texts out (the wasm's embedded copy); [`RuleSet::texts`] has them.
+    pub fn strip_texts(&mut self) {
+        for r in &mut self.reliefs {
+            r.quote.clear();
+            r.benefit = Text::default();
+            r.caveat = None;
+            if let Some(a) = &mut r.amount {
+                a.basis = Text::default();
+            }
+        }
+    }
+
     /// The fact with this id or alias.
     pub fn fact_ix(&self, id: &str) -> Option<FactIx> {
         self.facts

@@ -399,3 +399,28 @@ fn why_speaks_in_the_persons_own_answers() {
         .collect();
     assert_eq!(en[1], "Sales: ¥80,000 (≤ ¥100,000)");
 }
+
+#[test]
+fn the_long_texts_travel_apart_and_come_back_whole() {
+    let full = mini();
+    let texts = full.texts();
+    let mut core = full.clone();
+    core.strip_texts();
+    assert!(core
+        .reliefs
+        .iter()
+        .all(|r| r.quote.is_empty() && r.benefit.zh.is_empty() && r.caveat.is_none()));
+    assert_eq!(texts.version, full.version);
+    assert_eq!(texts.reliefs.len(), full.reliefs.len());
+    assert_eq!(texts.reliefs[0].quote, "甲条款。");
+    assert_eq!(
+        texts.reliefs[0].basis.as_ref().map(|b| b.zh.as_str()),
+        Some("b")
+    );
+    // What `relief texts` writes is what the app decodes.
+    let bytes = postcard::to_allocvec(&texts).expect("encodes");
+    assert_eq!(
+        postcard::from_bytes::<relief_finder::model::Texts>(&bytes).expect("decodes"),
+        texts
+    );
+}

@@ -7,6 +7,7 @@ stage="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$(dirname "$0")/.."
 
 cargo run --quiet --bin relief -- html > "$stage/all.html"
+cargo run --quiet --bin relief -- texts > "$stage/texts.bin"
 
 # Old engines: lower wasm-bindgen's JS glue (ES2020: optional chaining) to ES2019 for
 # Chrome 74, and start the app without top-level await (Chrome 89) in index.html.

@@ -161,3 +161,20 @@ pub fn perf_now() -> f64 {
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
+
+/// Fetch a file of this site as bytes; `None` on any failure (offline without a cached copy,
+/// a server error).
+pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let w = web_sys::window()?;
+    let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(path))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}

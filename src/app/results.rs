@@ -82,6 +82,8 @@ pub fn ResultsScreen() -> impl IntoView {
         let lang = lang();
         let sort = sort.get();
         let filter = filter.get();
+        // Cards are rebuilt when the long texts arrive.
+        ctx.texts.track();
         ctx.session.with(|s| {
             // Timed for bench/browser.mjs, which reads it from the page.
             let t0 = browser::perf_now();
@@ -159,7 +161,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" data-eval-us=move || eval_us.get().to_string()>
+        <section class="results" data-texts=move || if ctx.texts.with(Option::is_some) { "loaded" } else { "loading" } data-eval-us=move || eval_us.get().to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">
@@ -252,6 +254,22 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let r = &ev.results[i];
     let relief = r.relief;
     let doc = rs.doc_of(relief);
+    // The long texts arrive after the first screen; until then a short placeholder.
+    let texts = ctx.texts.get_untracked();
+    let r_ix = rs
+        .reliefs
+        .iter()
+        .position(|x| std::ptr::eq(x, relief))
+        .unwrap_or(0);
+    let loading = || t(lang, "relief.loading").to_string();
+    let own = texts.as_ref().map(|t| &t.reliefs[r_ix]);
+    let benefit = own
+        .map(|x| x.benefit.get(lang).to_string())
+        .unwrap_or_else(loading);
+    let caveat = own
+        .and_then(|x| x.caveat.as_ref())
+        .map(|c| c.get(lang).to_string());
+    let quote = own.map(|x| x.quote.clone()).unwrap_or_else(loading);
     let (badge, badge_class) = match r.timing {
         Timing::InForce => ("relief.in_force", "badge ok"),
         Timing::Expired => ("relief.expired", "badge old"),
@@ -260,7 +278,11 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let amount = match (&r.amount, &relief.amount) {
         (Some(a), Some(def)) => Some((
             amount_text(a, def.per.name(), lang),
-            def.basis.get(lang).to_string(),
+            texts
+                .as_ref()
+                .and_then(|t| t.reliefs[r_ix].basis.as_ref())
+                .map(|b| b.get(lang).to_string())
+                .unwrap_or_default(),
         )),
         _ => None,
     };
@@ -344,8 +366,8 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 <p class="amount" data-amount=""><strong>{a}</strong></p>
                 <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
             })}
-            <p class="benefit">{relief.benefit.get(lang).to_string()}</p>
-            {relief.caveat.as_ref().map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}"："</strong>{c.get(lang).to_string()}</p> })}
+            <p class="benefit">{benefit}</p>
+            {caveat.map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}"："</strong>{c}</p> })}
             {(!overlap.is_empty()).then(|| view! {
                 <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
             })}
@@ -377,7 +399,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             </dl>
             <details class="clause">
                 <summary>{t(lang, "relief.clause")}" · "{doc.number.clone()}" "{articles.clone()}</summary>
-                <blockquote lang="zh-CN">{relief.quote.clone()}</blockquote>
+                <blockquote lang="zh-CN">{quote}</blockquote>
                 <p class="cite">{doc.issuer.clone()}"《"{doc.title.clone()}"》（"{doc.number.clone()}"）"{articles}</p>
             </details>
         </article>

@@ -7,12 +7,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from './harness.mjs';
 
-// The target is 150 KB. Measured on 2026-11-22: 218 KB, of which the embedded rule
-// set (230 reliefs, each with its quoted clause and zh/en texts; internal-article notes are
-// left out of the wasm) is about 64 KB and the code about 145 KB. The budget is raised to 215 KB until the rule texts (quotes, benefits,
-// caveats, English) move out of the first load into a file fetched after the first
-// question is on screen; that split is the planned way back to 150 KB.
-const BUDGET = 215 * 1024;
+// The target is 150 KB. Measured on 2026-11-22: 181 KB. The long texts of the
+// reliefs (quoted clauses, benefits, caveats: 37 KB brotli) are already out of the first
+// load, in texts.bin, fetched once the first screen is up; what remains is the code (about
+// 145 KB: Leptos views, the engine, qrcode) and the compact rule set (about 27 KB). The
+// budget is 185 KB until the code shrinks (fewer generic view instantiations, no serde in
+// the wasm); texts.bin is not part of the first load.
+const BUDGET = 185 * 1024;
 
 export function firstLoad() {
   const dist = path.join(root, 'dist');

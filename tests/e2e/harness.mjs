@@ -13,7 +13,7 @@ export const root = path.resolve(here, '../..');
 const require = createRequire(path.join(root, 'tools/package.json'));
 const { chromium } = require('playwright-core');
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const types = { '.bin': 'application/octet-stream', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
 /** Serve dist/ at http://127.0.0.1:PORT/ and also under /sub/path/ (a sub-path deploy). */
 export async function serve({ csp = false } = {}) {
@@ -88,7 +88,11 @@ export async function answerAll(page, facts, { keyboard = false } = {}) {
   const asked = [];
   for (let step = 0; step < 200; step++) {
     const screen = await page.waitForSelector('section.question[data-question], section.results');
-    if ((await screen.getAttribute('class')).includes('results')) return asked;
+    if ((await screen.getAttribute('class')).includes('results')) {
+      // The long texts (clauses, benefits) arrive after the first screen.
+      await page.waitForSelector('section.results[data-texts="loaded"]');
+      return asked;
+    }
     const q = await screen.getAttribute('data-question');
     asked.push(q);
     const value = facts[q];
