@@ -20,7 +20,10 @@ fn keys_used(src: &str) -> Vec<String> {
         let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
             return false;
         };
-        !a.is_empty()
+        // File names such as "texts.bin" are not keys.
+        let file = ["bin", "html", "js", "css", "svg", "wasm", "json", "txt"].contains(&b);
+        !file
+            && !a.is_empty()
             && !b.is_empty()
             && a.chars().all(|c| c.is_ascii_lowercase() || c == '_')
             && b.chars()
