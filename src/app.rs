@@ -79,16 +79,24 @@ fn App() -> impl IntoView {
     };
     provide_context(ctx);
 
-    // The long texts come after the first screen; a copy made for another rule set is
-    // refused rather than shown against the wrong measures.
-    leptos::task::spawn_local(async move {
-        if let Some(bytes) = browser::fetch_bytes("texts.bin").await {
-            if let Ok(texts) = postcard::from_bytes::<Texts>(&bytes) {
-                if texts.version == rs.version && texts.reliefs.len() == rs.reliefs.len() {
-                    ctx.texts.set(Some(Arc::new(texts)));
+    // The long texts come once the person has left the start screen (the start page's own
+    // load stays as small as it can be); a copy made for another rule set is refused rather
+    // than shown against the wrong measures.
+    let requested = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ctx.session.with(|s| s.screen) == Screen::Start || requested.get_value() {
+            return;
+        }
+        requested.set_value(true);
+        leptos::task::spawn_local(async move {
+            if let Some(bytes) = browser::fetch_bytes("texts.bin").await {
+                if let Ok(texts) = postcard::from_bytes::<Texts>(&bytes) {
+                    if texts.version == rs.version && texts.reliefs.len() == rs.reliefs.len() {
+                        ctx.texts.set(Some(Arc::new(texts)));
+                    }
                 }
             }
-        }
+        });
     });
 
     // The address bar follows the state: a new history entry for a new screen, so that the
