@@ -13,7 +13,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use crate::expr::{self, suggest, Parser};
+use crate::expr::{suggest, Parser};
 use crate::model::*;
 
 /// One rule file's path (as it should appear in messages) and text.
@@ -250,7 +250,7 @@ pub fn compile(
                     &input.text,
                     offset,
                     "",
-                    &with_suggestion(msg.trim_end_matches('.')),
+                    with_suggestion(msg.trim_end_matches('.')),
                 );
             }
         }
@@ -998,13 +998,4 @@ pub fn coverage_gaps(rs: &RuleSet) -> Vec<String> {
         }
     }
     out
-}
-
-/// Facts referenced by any condition of the rule set, for reports on unused facts.
-pub fn used_facts(rs: &RuleSet) -> BTreeSet<FactIx> {
-    let mut out = Vec::new();
-    for r in &rs.reliefs {
-        expr::facts_of(&r.when, &mut out);
-    }
-    out.into_iter().collect()
 }

@@ -58,7 +58,7 @@ fn lex(src: &str) -> Result<Lexer, ExprError> {
                 i += 1;
             }
             // A date: 2023-01-31.
-            if i - start == 4 && i + 5 < chars.len() + 1 && chars.get(i) == Some(&'-') {
+            if i - start == 4 && chars.get(i) == Some(&'-') {
                 let end = (start + 10).min(chars.len());
                 let text: String = chars[start..end].iter().collect();
                 let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ExprError {
@@ -367,7 +367,7 @@ impl<'a> Parser<'a> {
 
     fn value_list(&mut self, f: &FactDef) -> Result<u64, ExprError> {
         if !self.eat_op("[") {
-            return Ok(self.value_bit(f)?);
+            return self.value_bit(f);
         }
         let mut mask = 0;
         loop {

@@ -16,8 +16,12 @@ fn answer_with(rs: &RuleSet, q: usize, pick: u64) -> Vec<(u16, Option<Value>)> {
             let n = def.values.len().max(1) as u64;
             let v = match def.ty {
                 FactType::Enum => Value::Enum((pick % n) as u8),
-                FactType::Set => Value::Set(if pick % 3 == 0 { 0 } else { 1 << (pick % n) }),
-                FactType::Bool => Value::Bool(pick % 2 == 0),
+                FactType::Set => Value::Set(if pick.is_multiple_of(3) {
+                    0
+                } else {
+                    1 << (pick % n)
+                }),
+                FactType::Bool => Value::Bool(pick.is_multiple_of(2)),
                 FactType::Money | FactType::Number => Value::Num(((pick % 7) * 40_000).into()),
                 FactType::Date => Value::Date(
                     NaiveDate::from_ymd_opt(2019 + (pick % 5) as i32, 1 + (pick % 12) as u32, 1)

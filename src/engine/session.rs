@@ -116,8 +116,7 @@ impl Session {
     /// Back: show the last question dealt with again, its answer kept as the default.
     pub fn back(&mut self) {
         match self.screen {
-            Screen::Question(q) if self.return_to_results => {
-                let _ = q;
+            Screen::Question(_) if self.return_to_results => {
                 self.return_to_results = false;
                 self.screen = Screen::Results;
             }
