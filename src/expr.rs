@@ -636,21 +636,3 @@ fn show(t: &Tok) -> String {
         Tok::End => "the end".into(),
     }
 }
-
-/// The facts a condition reads, in order of first use.
-pub fn facts_of(c: &Cond, out: &mut Vec<FactIx>) {
-    match c {
-        Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| facts_of(c, out)),
-        Cond::Not(c) => facts_of(c, out),
-        Cond::Atom(a) => {
-            if !out.contains(&a.fact) {
-                out.push(a.fact);
-            }
-            if let Test::DateCmp(_, DateRef::Fact(f, _)) = &a.test {
-                if !out.contains(f) {
-                    out.push(*f);
-                }
-            }
-        }
-    }
-}

@@ -291,6 +291,33 @@ pub enum Cond {
     Atom(Atom),
 }
 
+impl Cond {
+    /// The facts this condition reads, in order of first use, added to `out`.
+    pub fn facts(&self, out: &mut Vec<FactIx>) {
+        match self {
+            Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| c.facts(out)),
+            Cond::Not(c) => c.facts(out),
+            Cond::Atom(a) => {
+                for f in [Some(a.fact), a.test.other_fact()].into_iter().flatten() {
+                    if !out.contains(&f) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Test {
+    /// The second fact a date comparison reads, if any.
+    pub fn other_fact(&self) -> Option<FactIx> {
+        match self {
+            Test::DateCmp(_, DateRef::Fact(f, _)) => Some(*f),
+            _ => None,
+        }
+    }
+}
+
 /// One test of one fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Atom {

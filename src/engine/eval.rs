@@ -132,7 +132,7 @@ impl ReliefResult<'_> {
         }
         let c = self.outcome.failed[0];
         let mut facts = Vec::new();
-        crate_facts(c, &mut facts);
+        c.facts(&mut facts);
         let fixed = ["city", "county", "applicant"];
         if facts
             .iter()
@@ -141,19 +141,6 @@ impl ReliefResult<'_> {
             return None;
         }
         Some(c)
-    }
-}
-
-fn crate_facts(c: &Cond, out: &mut Vec<FactIx>) {
-    match c {
-        Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| crate_facts(c, out)),
-        Cond::Not(c) => crate_facts(c, out),
-        Cond::Atom(a) => {
-            out.push(a.fact);
-            if let Test::DateCmp(_, DateRef::Fact(f, _)) = a.test {
-                out.push(f);
-            }
-        }
     }
 }
 
@@ -304,11 +291,7 @@ pub fn resolve_date(
 fn eval_atom(a: &Atom, facts: &Facts, as_of: NaiveDate) -> (Tri, Vec<FactIx>) {
     let Some(v) = facts.get(a.fact) else {
         let mut unknown = vec![a.fact];
-        if let Test::DateCmp(_, DateRef::Fact(f, _)) = &a.test {
-            if facts.get(*f).is_none() {
-                unknown.push(*f);
-            }
-        }
+        unknown.extend(a.test.other_fact().filter(|f| facts.get(*f).is_none()));
         return (Tri::Unknown, unknown);
     };
     let t = match (&a.test, v) {
