@@ -8,7 +8,7 @@ mod results;
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::link::{self, Display, LinkError};
-use relief_finder::engine::{Screen, Session};
+use relief_finder::engine::{Evaluation, Screen, Session};
 use relief_finder::model::{Lang, RuleSet, Texts};
 use relief_finder::ruleset;
 use std::sync::Arc;
@@ -29,6 +29,12 @@ pub struct Ctx {
     pub notice: RwSignal<Option<Notice>>,
     /// The long texts of the reliefs, once fetched (see [`Texts`]).
     pub texts: RwSignal<Option<Arc<Texts>>>,
+    /// Every relief evaluated for the current session: computed once per change and shared
+    /// by the header, the question and the results.
+    pub eval: Memo<Arc<Evaluation<'static>>>,
+    /// How long the last evaluation took, in microseconds (read by bench/browser.mjs; an
+    /// integer, since formatting a float would add ~9 KB to the wasm).
+    pub eval_us: StoredValue<u32>,
 }
 
 impl Ctx {
@@ -70,9 +76,19 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
 fn App() -> impl IntoView {
     let rs = ruleset::embedded();
     let (s0, d0, n0) = load(rs, &browser::hash());
+    let session = RwSignal::new(s0);
+    let eval_us = StoredValue::new(0u32);
+    let eval = Memo::new_owning(move |_| {
+        let t0 = browser::perf_now();
+        let ev = Arc::new(session.with(|s| s.evaluate(rs)));
+        eval_us.set_value(((browser::perf_now() - t0) * 1000.0) as u32);
+        (ev, true)
+    });
     let ctx = Ctx {
         rs,
-        session: RwSignal::new(s0),
+        session,
+        eval,
+        eval_us,
         display: RwSignal::new(d0),
         notice: RwSignal::new(n0),
         texts: RwSignal::new(None),
@@ -282,12 +298,11 @@ fn Header() -> impl IntoView {
     };
     let toggle_big = move |_| ctx.display.update(|d| d.big = !d.big);
     let progress = move || {
-        ctx.session.with(|s| {
-            let answered = s.history.len() - s.not_sure.len();
-            let ev = s.evaluate(ctx.rs);
-            let found = (0..ev.results.len()).filter(|i| ev.counts(*i)).count();
-            (answered, found, s.screen)
-        })
+        let found = ctx
+            .eval
+            .with(|ev| (0..ev.results.len()).filter(|i| ev.counts(*i)).count());
+        ctx.session
+            .with(|s| (s.history.len() - s.not_sure.len(), found, s.screen))
     };
     view! {
         <header class="header">

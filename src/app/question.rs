@@ -109,8 +109,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
         }
     };
     let settles = move || {
-        ctx.session.with(|s| {
-            let ev = s.evaluate(rs);
+        ctx.eval.with(|ev| {
             ev.results
                 .iter()
                 .filter(|r| r.outcome.unknown.iter().any(|f| question.facts.contains(f)))

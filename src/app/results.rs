@@ -60,8 +60,6 @@ pub fn ResultsScreen() -> impl IntoView {
     let sort = RwSignal::new(Sort::Value);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    // Microseconds, as an integer: formatting a float would add ~9 KB to the wasm.
-    let eval_us = RwSignal::new(0u32);
 
     let set_date = move |ev: leptos::ev::Event| {
         if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
@@ -84,23 +82,31 @@ pub fn ResultsScreen() -> impl IntoView {
         let filter = filter.get();
         // Cards are rebuilt when the long texts arrive.
         ctx.texts.track();
-        ctx.session.with(|s| {
-            // Timed for bench/browser.mjs, which reads it from the page.
-            let t0 = browser::perf_now();
-            let ev = std::sync::Arc::new(s.evaluate(rs));
-            eval_us.set(((browser::perf_now() - t0) * 1000.0) as u32);
+        {
+            let ev = ctx.eval.get();
             let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
-                sorted(&ev, (0..ev.results.len()).filter(|i| f(&ev.results[*i])).filter(keep).collect(), sort)
+                sorted(
+                    &ev,
+                    (0..ev.results.len())
+                        .filter(|i| f(&ev.results[*i]))
+                        .filter(keep)
+                        .collect(),
+                    sort,
+                )
             };
             // The lesser member of an overlap group is shown inside its better one's card.
             let shown_inside = |i: usize| {
-                ev.results[i].overlap.as_ref().is_some_and(|o| o.best != i && ev.counts(o.best))
+                ev.results[i]
+                    .overlap
+                    .as_ref()
+                    .is_some_and(|o| o.best != i && ev.counts(o.best))
             };
-            let eligible: Vec<usize> = pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force())
-                .into_iter()
-                .filter(|i| !shown_inside(*i))
-                .collect();
+            let eligible: Vec<usize> =
+                pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force())
+                    .into_iter()
+                    .filter(|i| !shown_inside(*i))
+                    .collect();
             let maybe = pick(&|r| r.eligibility == Eligibility::Maybe && r.in_force());
             let expired = pick(&|r| r.eligibility == Eligibility::Eligible && !r.in_force());
             let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
@@ -133,7 +139,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
                 {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}
             }
-        })
+        }
     };
 
     let categories = move || {
@@ -161,7 +167,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" data-texts=move || if ctx.texts.with(Option::is_some) { "loaded" } else { "loading" } data-eval-us=move || eval_us.get().to_string()>
+        <section class="results" data-texts=move || if ctx.texts.with(Option::is_some) { "loaded" } else { "loading" } data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">
