@@ -134,11 +134,17 @@ test('large text: remembered in the link, and a 320 px screen still has no horiz
   await page.context().close();
 });
 
-test('offline: the second visit works with the network off', async () => {
+/** A page whose service worker is installed and in control (a second visit). */
+async function openControlled() {
   const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
+
+test('offline: the second visit works with the network off', async () => {
+  const page = await openControlled();
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('section.start');
@@ -149,10 +155,7 @@ test('offline: the second visit works with the network off', async () => {
 });
 
 test('a new version installed while the page is open is announced, not mixed in silently', async () => {
-  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const page = await openControlled();
   env.server.deployNewVersion('v2');
   await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
   const prompt = page.locator('.notice[role=status]', { hasText: '有新版本' });
