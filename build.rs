@@ -42,13 +42,13 @@ fn main() {
     // The app never shows why an article is internal (the CLI's `coverage` does), so the
     // wasm's copy leaves those notes out; the version stays that of the whole rule set.
     let mut rs = rs;
-    // Nor does it carry the long texts of the reliefs: it fetches them as texts.bin
-    // (written by `relief texts` in tools/post_build.sh) once the first screen is up.
+    // Nor does it carry what only the results and the English need (model::Texts): it
+    // fetches that as texts.bin (written by `relief texts` in tools/post_build.sh).
     if std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
         for d in &mut rs.documents {
             d.notes.clear();
         }
-        rs.strip_texts();
+        rs.split_texts();
     }
     let bytes = postcard::to_allocvec(&rs)
         .unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));

@@ -20,15 +20,27 @@ pub enum Notice {
     LinkOld(Vec<String>),
 }
 
+/// Where the texts the first load leaves out (`texts.bin`, see [`Texts`]) stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextsState {
+    /// Not asked for yet: the person is on the start screen, in Chinese.
+    Idle,
+    Loading,
+    Loaded,
+    /// Offline without a cached copy, or a copy for another rule set: the results say so
+    /// and offer to try again.
+    Failed,
+}
+
 /// What every component reads: the rule set and the reactive state.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub rs: &'static RuleSet,
+    /// The rule set: the embedded core, then the whole once `texts.bin` has arrived.
+    pub rules: RwSignal<&'static RuleSet>,
+    pub texts: RwSignal<TextsState>,
     pub session: RwSignal<Session>,
     pub display: RwSignal<Display>,
     pub notice: RwSignal<Option<Notice>>,
-    /// The long texts of the reliefs, once fetched (see [`Texts`]).
-    pub texts: RwSignal<Option<Arc<Texts>>>,
     /// Every relief evaluated for the current session: computed once per change and shared
     /// by the header, the question and the results.
     pub eval: Memo<Arc<Evaluation<'static>>>,
@@ -41,6 +53,44 @@ impl Ctx {
     /// The current language.
     pub fn lang(&self) -> Lang {
         self.display.with(|d| d.lang)
+    }
+
+    /// The rule set, tracked: what reads it is redrawn when the texts arrive.
+    pub fn rs(&self) -> &'static RuleSet {
+        self.rules.get()
+    }
+
+    /// The rule set, untracked: enough for the engine's ids, conditions and amounts.
+    pub fn rs_now(&self) -> &'static RuleSet {
+        self.rules.get_untracked()
+    }
+
+    /// Fetch `texts.bin` and swap in the whole rule set. A copy made for another rule set
+    /// is refused rather than shown against the wrong measures.
+    pub fn load_texts(self) {
+        if matches!(
+            self.texts.get_untracked(),
+            TextsState::Loading | TextsState::Loaded
+        ) {
+            return;
+        }
+        self.texts.set(TextsState::Loading);
+        leptos::task::spawn_local(async move {
+            let whole = browser::fetch_bytes("texts.bin").await.and_then(|bytes| {
+                let texts = postcard::from_bytes::<Texts>(&bytes).ok()?;
+                let mut rs = self.rules.get_untracked().clone();
+                rs.restore(&texts).ok()?;
+                Some(rs)
+            });
+            match whole {
+                Some(rs) => {
+                    // Once per page: the whole rule set lives as long as the page.
+                    self.rules.set(Box::leak(Box::new(rs)));
+                    self.texts.set(TextsState::Loaded);
+                }
+                None => self.texts.set(TextsState::Failed),
+            }
+        });
     }
 }
 
@@ -75,44 +125,36 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
 #[component]
 fn App() -> impl IntoView {
     let rs = ruleset::embedded();
+    let rules = RwSignal::new(rs);
     let (s0, d0, n0) = load(rs, &browser::hash());
     let session = RwSignal::new(s0);
     let eval_us = StoredValue::new(0u32);
     let eval = Memo::new_owning(move |_| {
+        let rs = rules.get();
         let t0 = browser::perf_now();
         let ev = Arc::new(session.with(|s| s.evaluate(rs)));
         eval_us.set_value(((browser::perf_now() - t0) * 1000.0) as u32);
         (ev, true)
     });
     let ctx = Ctx {
-        rs,
+        rules,
+        texts: RwSignal::new(TextsState::Idle),
         session,
         eval,
         eval_us,
         display: RwSignal::new(d0),
         notice: RwSignal::new(n0),
-        texts: RwSignal::new(None),
     };
     provide_context(ctx);
 
-    // The long texts come once the person has left the start screen (the start page's own
-    // load stays as small as it can be); a copy made for another rule set is refused rather
-    // than shown against the wrong measures.
-    let requested = StoredValue::new(false);
+    // The texts come once the person has left the start screen or chosen English (the
+    // start page's own load stays as small as it can be; boot.js preloads them when the
+    // link opens further on).
     Effect::new(move |_| {
-        if ctx.session.with(|s| s.screen) == Screen::Start || requested.get_value() {
-            return;
+        let needed = ctx.session.with(|s| s.screen) != Screen::Start || ctx.lang() == Lang::En;
+        if needed && ctx.texts.get_untracked() == TextsState::Idle {
+            ctx.load_texts();
         }
-        requested.set_value(true);
-        leptos::task::spawn_local(async move {
-            if let Some(bytes) = browser::fetch_bytes("texts.bin").await {
-                if let Ok(texts) = postcard::from_bytes::<Texts>(&bytes) {
-                    if texts.version == rs.version && texts.reliefs.len() == rs.reliefs.len() {
-                        ctx.texts.set(Some(Arc::new(texts)));
-                    }
-                }
-            }
-        });
     });
 
     // The address bar follows the state: a new history entry for a new screen, so that the
@@ -359,11 +401,11 @@ fn NoticeBar() -> impl IntoView {
 fn StartScreen() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
-    let begin = move |_| ctx.session.update(|s| s.begin(ctx.rs));
+    let begin = move |_| ctx.session.update(|s| s.begin(ctx.rs_now()));
     let counts = move || {
         t(lang(), "start.counts")
-            .replace("{n}", &ctx.rs.reliefs.len().to_string())
-            .replace("{d}", &ctx.rs.documents.len().to_string())
+            .replace("{n}", &ctx.rs_now().reliefs.len().to_string())
+            .replace("{d}", &ctx.rs_now().documents.len().to_string())
     };
     view! {
         <section class="start">
@@ -372,7 +414,7 @@ fn StartScreen() -> impl IntoView {
             <button type="button" class="primary big-button" on:click=begin>{move || t(lang(), "start.begin")}</button>
             <p class="counts">{counts}</p>
             <ul class="docs">
-                {ctx.rs.documents.iter().map(|d| view! { <li>{d.number.clone()}" "{d.title.clone()}</li> }).collect_view()}
+                {ctx.rs_now().documents.iter().map(|d| view! { <li>{d.number.clone()}" "{d.title.clone()}</li> }).collect_view()}
             </ul>
         </section>
     }

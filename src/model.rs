@@ -28,11 +28,12 @@ pub enum Lang {
 }
 
 impl Text {
-    /// The text in `lang`.
+    /// The text in `lang`; Chinese where the English is missing (in the app, until
+    /// `texts.bin` has arrived).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.zh,
         }
     }
 }
@@ -474,54 +475,102 @@ mod opt_date_serde {
     }
 }
 
-/// The long texts of the reliefs — the quoted clause, what the user gets, the caveat and the
-/// basis of the amount — apart from the rest, so that the app's first load can leave them
-/// out and fetch them (`texts.bin`) once the first screen is up.
+/// What the app's first load leaves out and fetches later as `texts.bin`: every string the
+/// questionnaire does not need in its default language — the English of every text, and of
+/// the reliefs their ids, titles, what the user gets, caveats, bases, departments, channels and
+/// clauses, and the documents' issuers. The questionnaire runs on the rest (ids, conditions,
+/// amounts, dates and the Chinese of questions and facts); the results need these.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     /// The version of the rule set they belong to.
     pub version: String,
-    /// One entry per relief, in rule-set order.
-    pub reliefs: Vec<ReliefTexts>,
+    /// The strings in the order [`RuleSet::each_deferred`] visits them.
+    pub strings: Vec<String>,
 }
 
-/// The long texts of one relief.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ReliefTexts {
-    pub quote: String,
-    pub benefit: Text,
-    pub caveat: Option<Text>,
-    pub basis: Option<Text>,
+/// Why [`RuleSet::restore`] refused a [`Texts`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextsError {
+    /// Made for another rule set.
+    OtherVersion,
+    /// The number of strings does not match this rule set's.
+    WrongCount,
 }
 
 impl RuleSet {
-    /// The long texts, as the app fetches them.
-    pub fn texts(&self) -> Texts {
-        Texts {
-            version: self.version.clone(),
-            reliefs: self
-                .reliefs
-                .iter()
-                .map(|r| ReliefTexts {
-                    quote: r.quote.clone(),
-                    benefit: r.benefit.clone(),
-                    caveat: r.caveat.clone(),
-                    basis: r.amount.as_ref().map(|a| a.basis.clone()),
-                })
-                .collect(),
+    /// Visit every deferred string (see [`Texts`]), always in the same order.
+    fn each_deferred(&mut self, f: &mut dyn FnMut(&mut String)) {
+        fn en(t: &mut Text, f: &mut dyn FnMut(&mut String)) {
+            f(&mut t.en);
+        }
+        fn both(t: &mut Text, f: &mut dyn FnMut(&mut String)) {
+            f(&mut t.zh);
+            f(&mut t.en);
+        }
+        for fact in &mut self.facts {
+            en(&mut fact.label, f);
+            fact.values.iter_mut().for_each(|v| en(&mut v.label, f));
+            if let Some(u) = &mut fact.unit {
+                en(u, f);
+            }
+        }
+        for q in &mut self.questions {
+            en(&mut q.text, f);
+            en(&mut q.help, f);
+        }
+        for d in &mut self.documents {
+            f(&mut d.issuer);
+        }
+        for r in &mut self.reliefs {
+            f(&mut r.id);
+            both(&mut r.title, f);
+            both(&mut r.benefit, f);
+            if let Some(c) = &mut r.caveat {
+                both(c, f);
+            }
+            if let Some(a) = &mut r.amount {
+                both(&mut a.basis, f);
+            }
+            r.apply_to.iter_mut().for_each(&mut *f);
+            r.channels.iter_mut().for_each(&mut *f);
+            f(&mut r.quote);
         }
     }
 
-    /// Leave the long texts out (the wasm's embedded copy); [`RuleSet::texts`] has them.
-    pub fn strip_texts(&mut self) {
-        for r in &mut self.reliefs {
-            r.quote.clear();
-            r.benefit = Text::default();
-            r.caveat = None;
-            if let Some(a) = &mut r.amount {
-                a.basis = Text::default();
-            }
+    /// Take the deferred strings out, leaving them empty here (the wasm's embedded copy).
+    pub fn split_texts(&mut self) -> Texts {
+        let mut strings = Vec::new();
+        self.each_deferred(&mut |s| strings.push(std::mem::take(s)));
+        Texts {
+            version: self.version.clone(),
+            strings,
         }
+    }
+
+    /// Put the deferred strings back into a copy made by [`RuleSet::split_texts`]. Nothing
+    /// changes unless they belong to this very rule set.
+    pub fn restore(&mut self, texts: &Texts) -> Result<(), TextsError> {
+        if texts.version != self.version {
+            return Err(TextsError::OtherVersion);
+        }
+        let mut n = 0;
+        self.each_deferred(&mut |_| n += 1);
+        if n != texts.strings.len() {
+            return Err(TextsError::WrongCount);
+        }
+        let mut it = texts.strings.iter();
+        self.each_deferred(&mut |s| {
+            if let Some(t) = it.next() {
+                s.clone_from(t);
+            }
+        });
+        Ok(())
+    }
+
+    /// Whether the deferred strings are here (always on the host; in the app once
+    /// `texts.bin` has arrived).
+    pub fn has_texts(&self) -> bool {
+        self.reliefs.iter().all(|r| !r.title.zh.is_empty())
     }
 
     /// The fact with this id or alias.

@@ -73,10 +73,13 @@ pub fn json(rs: &RuleSet, ev: &Evaluation) -> Json {
     })
 }
 
+/// Which results a report section lists.
+type Pick = fn(&ReliefResult) -> bool;
+
 /// A text report: eligible reliefs in force first, then the rest by standing.
 pub fn text(rs: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
     let mut out = format!("as of {}  ruleset {}\n", ev.as_of, rs.short_version());
-    let sections: [(&str, fn(&ReliefResult) -> bool); 4] = [
+    let sections: [(&str, Pick); 4] = [
         ("eligible, in force", |r| {
             r.eligibility == Eligibility::Eligible && r.in_force()
         }),

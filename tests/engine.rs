@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use relief_finder::compile::{compile, Input};
 use relief_finder::engine::eval::AmountResult;
 use relief_finder::engine::{evaluate, parse_money, Eligibility, Facts, Value, ValueError};
-use relief_finder::model::RuleSet;
+use relief_finder::model::{Lang, RuleSet, TextsError};
 
 pub const VOCAB: &str = r#"
 [[fact]]
@@ -401,26 +401,41 @@ fn why_speaks_in_the_persons_own_answers() {
 }
 
 #[test]
-fn the_long_texts_travel_apart_and_come_back_whole() {
+fn the_deferred_texts_travel_apart_and_come_back_whole() {
     let full = mini();
-    let texts = full.texts();
     let mut core = full.clone();
-    core.strip_texts();
-    assert!(core
-        .reliefs
-        .iter()
-        .all(|r| r.quote.is_empty() && r.benefit.zh.is_empty() && r.caveat.is_none()));
+    let texts = core.split_texts();
+    assert!(!core.has_texts() && full.has_texts());
+    assert!(core.reliefs.iter().all(|r| r.quote.is_empty()
+        && r.title.zh.is_empty()
+        && r.benefit.zh.is_empty()
+        && r.apply_to.iter().all(String::is_empty)));
+    // The questionnaire keeps its Chinese; the English falls back to it until restored.
+    assert_eq!(core.questions[0].text.zh, full.questions[0].text.zh);
+    assert!(core.questions[0].text.en.is_empty());
+    assert_eq!(
+        core.questions[0].text.get(Lang::En),
+        full.questions[0].text.zh
+    );
     assert_eq!(texts.version, full.version);
-    assert_eq!(texts.reliefs.len(), full.reliefs.len());
-    assert_eq!(texts.reliefs[0].quote, "甲条款。");
-    assert_eq!(
-        texts.reliefs[0].basis.as_ref().map(|b| b.zh.as_str()),
-        Some("b")
-    );
-    // What `relief texts` writes is what the app decodes.
+    assert!(texts.strings.iter().any(|s| s == "甲条款。"));
+    // What `relief texts` writes is what the app decodes, and it restores every string.
     let bytes = postcard::to_allocvec(&texts).expect("encodes");
+    let back: relief_finder::model::Texts = postcard::from_bytes(&bytes).expect("decodes");
+    assert_eq!(back, texts);
+    let mut restored = core.clone();
+    assert_eq!(restored.restore(&back), Ok(()));
     assert_eq!(
-        postcard::from_bytes::<relief_finder::model::Texts>(&bytes).expect("decodes"),
-        texts
+        postcard::to_allocvec(&restored).expect("encodes"),
+        postcard::to_allocvec(&full).expect("encodes")
     );
+    // A copy for another rule set, or a truncated one, changes nothing.
+    let mut other = back.clone();
+    other.version = "sha256:0".into();
+    assert_eq!(core.clone().restore(&other), Err(TextsError::OtherVersion));
+    let mut short = back.clone();
+    short.strings.pop();
+    let mut untouched = core.clone();
+    assert_eq!(untouched.restore(&short), Err(TextsError::WrongCount));
+    assert!(untouched.reliefs.iter().all(|r| r.quote.is_empty()));
 }

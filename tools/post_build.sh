@@ -6,6 +6,8 @@ set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$(dirname "$0")/.."
 
+# The host CLI is built without the wasm's size options (tools/size-env.sh).
+unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 cargo run --quiet --bin relief -- html > "$stage/all.html"
 cargo run --quiet --bin relief -- texts > "$stage/texts.bin"
 
@@ -13,7 +15,10 @@ cargo run --quiet --bin relief -- texts > "$stage/texts.bin"
 # Chrome 74, and start the app without top-level await (Chrome 89) in index.html.
 esbuild=tools/node_modules/.bin/esbuild
 for js in "$stage"/relief-finder-*.js; do
-  "$esbuild" "$js" --target=es2019 --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+  "$esbuild" "$js" --target=es2019 --format=esm --minify --log-level=warning --allow-overwrite --outfile="$js"
+done
+for css in "$stage"/*.css; do
+  "$esbuild" "$css" --minify --target=chrome74,firefox66,safari13 --log-level=warning --allow-overwrite --outfile="$css"
 done
 python3 - "$stage/index.html" <<'PY'
 import re, sys

@@ -14,5 +14,17 @@
   }
   if (!ok) {
     location.replace('all.html');
+    return;
+  }
+  // A link that opens past the start screen, or in English, needs texts.bin (the results'
+  // and the English texts) at once: fetch it alongside the wasm, so that the app's own
+  // request finds it ready rather than starting after the wasm.
+  if (/(^#|&)(s=(?!start(&|$))|lang=en(&|$))/.test(location.hash)) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.href = 'texts.bin';
+    link.crossOrigin = 'anonymous';
+    document.head.appendChild(link);
   }
 })();

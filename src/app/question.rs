@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::eval::{eval_cond, Tri};
 use relief_finder::engine::{Value, ValueError};
-use relief_finder::model::{FactDef, FactIx, FactType, Lang, Text};
+use relief_finder::model::{FactDef, FactIx, FactType, Lang};
 
 use super::Ctx;
 
@@ -24,7 +24,7 @@ struct Field {
 impl Field {
     fn new(ctx: &Ctx, fact: FactIx) -> Field {
         let current = ctx.session.with_untracked(|s| s.facts.get(fact).cloned());
-        let def = ctx.rs.fact(fact);
+        let def = ctx.rs_now().fact(fact);
         let (choice, bits, text) = match current {
             Some(Value::Enum(i)) => (Some(i as usize), 0, String::new()),
             Some(Value::Bool(b)) => (Some(usize::from(!b)), 0, String::new()),
@@ -69,7 +69,9 @@ impl Field {
 #[component]
 pub fn QuestionScreen(q: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rs = ctx.rs;
+    // The core rule set has all the engine needs; wording is read through `ctx.rs()` so that
+    // the English replaces its Chinese stand-in when texts.bin arrives.
+    let rs = ctx.rs_now();
     let question = &rs.questions[q];
     let lang = move || ctx.lang();
     let fields: Vec<Field> = question
@@ -137,11 +139,11 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
             <form on:submit=on_submit novalidate>
                 <fieldset>
                     <legend>
-                        <h1 id="screen-title" tabindex="-1">{move || question.text.get(lang()).to_string()}</h1>
+                        <h1 id="screen-title" tabindex="-1">{move || ctx.rs().questions[q].text.get(lang()).to_string()}</h1>
                     </legend>
                     <details class="help">
                         <summary>{move || t(lang(), "q.help")}</summary>
-                        <p>{move || question.help.get(lang()).to_string()}</p>
+                        <p>{move || ctx.rs().questions[q].help.get(lang()).to_string()}</p>
                     </details>
                     {field_views}
                 </fieldset>
@@ -173,8 +175,16 @@ where
     F: Fn() + Clone + Send + Sync + 'static,
 {
     let ctx = expect_context::<Ctx>();
-    let rs = ctx.rs;
-    let def = rs.fact(field.fact);
+    let def = ctx.rs_now().fact(field.fact);
+    let fact = field.fact;
+    // Wording from the tracked rule set (see QuestionScreen).
+    let label = move || ctx.rs().fact(fact).label.get(ctx.lang()).to_string();
+    let value_label = move |i: usize| {
+        ctx.rs().fact(fact).values[i]
+            .label
+            .get(ctx.lang())
+            .to_string()
+    };
     let lang = move || ctx.lang();
     let error = move || {
         field.error.get().map(|k| view! { <p id="field-error" class="error" role="alert" tabindex="-1">{t(lang(), k)}</p> })
@@ -183,15 +193,9 @@ where
     match def.ty {
         FactType::Enum | FactType::Bool => {
             // Options whose `only_if` is false for the answers so far are not offered.
-            let text = |key| Text {
-                zh: t(Lang::Zh, key).into(),
-                en: t(Lang::En, key).into(),
-            };
-            let options: Vec<(usize, String, Text)> = if def.ty == FactType::Bool {
-                vec![
-                    (0, "true".into(), text("q.yes")),
-                    (1, "false".into(), text("q.no")),
-                ]
+            let is_bool = def.ty == FactType::Bool;
+            let options: Vec<(usize, String)> = if is_bool {
+                vec![(0, "true".into()), (1, "false".into())]
             } else {
                 ctx.session.with_untracked(|s| {
                     def.values
@@ -202,13 +206,13 @@ where
                                 .as_ref()
                                 .is_none_or(|c| eval_cond(c, &s.facts, s.as_of).tri != Tri::False)
                         })
-                        .map(|(i, v)| (i, v.id.clone(), v.label.clone()))
+                        .map(|(i, v)| (i, v.id.clone()))
                         .collect()
                 })
             };
             let buttons = options
                 .into_iter()
-                .map(|(i, value, label)| {
+                .map(|(i, value)| {
                     let submit = submit.clone();
                     let pick = move |_| {
                         field.choice.set(Some(i));
@@ -220,7 +224,11 @@ where
                         <button type="button" class="choice" data-value=value
                             aria-pressed=move || (field.choice.get() == Some(i)).to_string()
                             on:click=pick>
-                            {move || label.get(lang()).to_string()}
+                            {move || if is_bool {
+                                t(lang(), if i == 0 { "q.yes" } else { "q.no" }).to_string()
+                            } else {
+                                value_label(i)
+                            }}
                         </button>
                     }
                 })
@@ -234,13 +242,12 @@ where
                 .enumerate()
                 .map(|(i, v)| {
                     let bit = 1u64 << i;
-                    let label = v.label.clone();
                     let value = v.id.clone();
                     view! {
                         <button type="button" class="choice multi" data-value=value
                             aria-pressed=move || (field.bits.get() & bit != 0).to_string()
                             on:click=move |_| field.bits.update(|b| *b ^= bit)>
-                            {move || label.get(lang()).to_string()}
+                            {move || value_label(i)}
                         </button>
                     }
                 })
@@ -253,20 +260,25 @@ where
             .into_any()
         }
         FactType::Money | FactType::Number => {
-            let label = def.label.clone();
-            let unit = def.unit.clone();
+            let unit = move || {
+                ctx.rs()
+                    .fact(fact)
+                    .unit
+                    .as_ref()
+                    .map(|u| u.get(lang()).to_string())
+            };
             let id = input_id.clone();
             let for_id = input_id.clone();
             view! {
                 <label class="field" for=for_id>
-                    <span>{move || label.get(lang()).to_string()}</span>
+                    <span>{label}</span>
                     <span class="with-unit">
                         <input id=id type="text" inputmode="decimal" autocomplete="off"
                             aria-describedby="amount-hint"
                             aria-invalid=move || field.error.get().is_some().to_string()
                             prop:value=move || field.text.get()
                             on:input=move |ev| field.text.set(event_target_value(&ev))/>
-                        <span class="unit">{move || unit.as_ref().map(|u| u.get(lang()).to_string()).unwrap_or_else(|| if lang() == Lang::Zh { "元".into() } else { "yuan".into() })}</span>
+                        <span class="unit">{move || unit().unwrap_or_else(|| if lang() == Lang::Zh { "元".into() } else { "yuan".into() })}</span>
                     </span>
                 </label>
                 <p id="amount-hint" class="hint">{move || t(lang(), "q.amount_hint")}</p>
@@ -276,12 +288,11 @@ where
             .into_any()
         }
         FactType::Date => {
-            let label = def.label.clone();
             let id = input_id.clone();
             let for_id = input_id.clone();
             view! {
                 <label class="field" for=for_id>
-                    <span>{move || label.get(lang()).to_string()}</span>
+                    <span>{label}</span>
                     <input id=id type="date" min="1950-01-01" max="2100-12-31"
                         aria-describedby="date-hint"
                         aria-invalid=move || field.error.get().is_some().to_string()

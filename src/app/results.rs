@@ -3,15 +3,16 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::describe::{self, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
 use relief_finder::engine::{Eligibility, Timing};
 use relief_finder::model::{Kind, Lang, RuleSet, CATEGORIES};
+use rust_decimal::Decimal;
 
-use super::{browser, Ctx};
+use super::{browser, Ctx, TextsState};
 
 /// How the lists are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,27 +36,28 @@ fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
 }
 
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
-    match sort {
-        Sort::Value => items.sort_by_key(|i| {
-            std::cmp::Reverse(
-                ev.results[*i]
-                    .amount
-                    .as_ref()
-                    .map(AmountResult::top)
-                    .unwrap_or_default(),
-            )
-        }),
-        Sort::EndDate => {
-            items.sort_by_key(|i| ev.results[*i].relief.valid_until.unwrap_or(NaiveDate::MAX))
+    // One key type for both orders, so the wasm carries one sort (stable: ties keep the
+    // rule-set order): the value, highest first, or the day the relief ends, soonest first.
+    let key = |i: &usize| -> Decimal {
+        let r = &ev.results[*i];
+        match sort {
+            Sort::Value => -r.amount.as_ref().map(AmountResult::top).unwrap_or_default(),
+            Sort::EndDate => Decimal::from(
+                r.relief
+                    .valid_until
+                    .unwrap_or(NaiveDate::MAX)
+                    .num_days_from_ce(),
+            ),
         }
-    }
+    };
+    items.sort_by_key(key);
     items
 }
 
 #[component]
 pub fn ResultsScreen() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rs = ctx.rs;
+    let rs = ctx.rs_now();
     let lang = move || ctx.lang();
     let sort = RwSignal::new(Sort::Value);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -80,10 +82,26 @@ pub fn ResultsScreen() -> impl IntoView {
         let lang = lang();
         let sort = sort.get();
         let filter = filter.get();
-        // Cards are rebuilt when the long texts arrive.
-        ctx.texts.track();
+        // The cards need the texts (titles, clauses, departments); until they are here, say
+        // so, and if they cannot come, offer to try again.
+        match ctx.texts.get() {
+            TextsState::Loaded => {}
+            TextsState::Failed => {
+                return view! {
+                    <div class="notice" role="alert">
+                        <p>{t(lang, "res.texts_failed")}</p>
+                        <button type="button" class="primary" on:click=move |_| ctx.load_texts()>{t(lang, "res.retry")}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            TextsState::Idle | TextsState::Loading => {
+                return view! { <p class="loading" role="status">{t(lang, "res.texts_loading")}</p> }.into_any()
+            }
+        }
         {
             let ev = ctx.eval.get();
+            let rs = ctx.rs();
             let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
             let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
                 sorted(
@@ -139,6 +157,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
                 {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}
             }
+            .into_any()
         }
     };
 
@@ -167,7 +186,11 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" data-texts=move || if ctx.texts.with(Option::is_some) { "loaded" } else { "loading" } data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
+        <section class="results" data-texts=move || match ctx.texts.get() {
+                TextsState::Loaded => "loaded",
+                TextsState::Failed => "failed",
+                _ => "loading",
+            } data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">
@@ -255,27 +278,16 @@ fn Section(
 #[component]
 fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rs = ctx.rs;
+    // Only built once the texts are here (see the results body), from the whole rule set
+    // the evaluation was made with.
+    let rs = ctx.rs_now();
     let lang = ctx.lang();
     let r = &ev.results[i];
     let relief = r.relief;
     let doc = rs.doc_of(relief);
-    // The long texts arrive after the first screen; until then a short placeholder.
-    let texts = ctx.texts.get_untracked();
-    let r_ix = rs
-        .reliefs
-        .iter()
-        .position(|x| std::ptr::eq(x, relief))
-        .unwrap_or(0);
-    let loading = || t(lang, "relief.loading").to_string();
-    let own = texts.as_ref().map(|t| &t.reliefs[r_ix]);
-    let benefit = own
-        .map(|x| x.benefit.get(lang).to_string())
-        .unwrap_or_else(loading);
-    let caveat = own
-        .and_then(|x| x.caveat.as_ref())
-        .map(|c| c.get(lang).to_string());
-    let quote = own.map(|x| x.quote.clone()).unwrap_or_else(loading);
+    let benefit = relief.benefit.get(lang).to_string();
+    let caveat = relief.caveat.as_ref().map(|c| c.get(lang).to_string());
+    let quote = relief.quote.clone();
     let (badge, badge_class) = match r.timing {
         Timing::InForce => ("relief.in_force", "badge ok"),
         Timing::Expired => ("relief.expired", "badge old"),
@@ -284,11 +296,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let amount = match (&r.amount, &relief.amount) {
         (Some(a), Some(def)) => Some((
             amount_text(a, def.per.name(), lang),
-            texts
-                .as_ref()
-                .and_then(|t| t.reliefs[r_ix].basis.as_ref())
-                .map(|b| b.get(lang).to_string())
-                .unwrap_or_default(),
+            def.basis.get(lang).to_string(),
         )),
         _ => None,
     };
@@ -415,9 +423,9 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
 #[component]
 fn Answers() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rs = ctx.rs;
     move || {
         let lang = ctx.lang();
+        let rs = ctx.rs();
         ctx.session.with(|s| {
             let rows = s
                 .history
@@ -465,7 +473,7 @@ fn HandOff() -> impl IntoView {
         let href = ctx.session.with(|s| {
             ctx.display.with(|d| {
                 let frag = relief_finder::engine::link::encode(
-                    ctx.rs,
+                    ctx.rs_now(),
                     s,
                     &relief_finder::engine::link::Display {
                         kiosk: false,
@@ -488,7 +496,7 @@ fn HandOff() -> impl IntoView {
                 <h2 id="sec-qr">{t(lang, "res.qr")}</h2>
                 {svg.map(|svg| view! { <figure class="qr" role="img" aria-label=t(lang, "res.qr_alt") inner_html=svg></figure> })}
                 <p class="print-only">
-                    {t(lang, "res.as_of")}" "{as_of}" · "{t(lang, "app.ruleset")}" "{ctx.rs.version.clone()}
+                    {t(lang, "res.as_of")}" "{as_of}" · "{t(lang, "app.ruleset")}" "{ctx.rs_now().version.clone()}
                 </p>
                 <p class="print-only link">{href}</p>
             </section>

@@ -49,7 +49,7 @@ const USAGE: &str = "usage:
   relief next PERSONA.toml [--as-of YYYY-MM-DD]
   relief coverage
   relief html                     (every relief as a static page, for browsers without wasm)
-  relief texts > texts.bin        (the long texts the app fetches after its first screen)
+  relief texts > texts.bin        (the texts the app fetches after its first screen)
   relief check [CASES_DIR]        (default tests/cases)
 options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
 
@@ -208,9 +208,9 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "texts" => {
-            // The long texts the app fetches as texts.bin, as postcard bytes on stdout.
+            // What the app fetches as texts.bin (model::Texts), as postcard bytes on stdout.
             use std::io::Write;
-            let bytes = postcard::to_allocvec(&rs.texts()).unwrap_or_default();
+            let bytes = postcard::to_allocvec(&rs.clone().split_texts()).unwrap_or_default();
             if std::io::stdout().lock().write_all(&bytes).is_err() {
                 return Err(ExitCode::from(1));
             }
