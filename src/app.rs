@@ -65,8 +65,7 @@ impl Ctx {
         self.rules.get_untracked()
     }
 
-    /// Fetch `texts.bin` and swap in the whole rule set. A copy made for another rule set
-    /// is refused rather than shown against the wrong measures.
+    /// Fetch `texts.bin` and swap in the whole rule set.
     pub fn load_texts(self) {
         if matches!(
             self.texts.get_untracked(),
@@ -76,16 +75,9 @@ impl Ctx {
         }
         self.texts.set(TextsState::Loading);
         leptos::task::spawn_local(async move {
-            let whole = browser::fetch_bytes("texts.bin").await.and_then(|bytes| {
-                let texts = postcard::from_bytes::<Texts>(&bytes).ok()?;
-                let mut rs = self.rules.get_untracked().clone();
-                rs.restore(&texts).ok()?;
-                Some(rs)
-            });
-            match whole {
+            match whole_rules(self.rules.get_untracked()).await {
                 Some(rs) => {
-                    // Once per page: the whole rule set lives as long as the page.
-                    self.rules.set(Box::leak(Box::new(rs)));
+                    self.rules.set(rs);
                     self.texts.set(TextsState::Loaded);
                 }
                 None => self.texts.set(TextsState::Failed),
@@ -94,8 +86,62 @@ impl Ctx {
     }
 }
 
+/// The core rule set with the texts of `texts.bin` restored, or `None` if they cannot be
+/// fetched or belong to another rule set (refused rather than shown against the wrong
+/// measures). Done at most once or twice per page, so the whole rule set is leaked: it
+/// lives as long as the page.
+async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
+    let bytes = browser::fetch_bytes("texts.bin").await?;
+    let texts = postcard::from_bytes::<Texts>(&bytes).ok()?;
+    let mut rs = core.clone();
+    rs.restore(&texts).ok()?;
+    Some(Box::leak(Box::new(rs)))
+}
+
+/// What the app starts with: the state from the link, and the whole rule set if it was
+/// needed before the first paint.
+struct Init {
+    session: Session,
+    display: Display,
+    notice: Option<Notice>,
+    whole: Option<Option<&'static RuleSet>>,
+}
+
 /// Mount the app on the page.
 pub fn start() {
+    let rs = ruleset::embedded();
+    let (session, display, notice) = load(rs, &browser::hash());
+    // A link that opens on a question or the results, or in English, needs texts.bin
+    // (boot.js has been fetching it alongside the wasm): wait for it with the static screen
+    // up, rather than paint the page twice and shift it.
+    if session.screen != Screen::Start || display.lang == Lang::En {
+        // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
+        wasm_bindgen_futures::spawn_local(async move {
+            let whole = Some(whole_rules(rs).await);
+            // Mount in a task of its own, so that neither blocks the page for long.
+            set_timeout(
+                move || {
+                    mount(Init {
+                        session,
+                        display,
+                        notice,
+                        whole,
+                    })
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    } else {
+        mount(Init {
+            session,
+            display,
+            notice,
+            whole: None,
+        });
+    }
+}
+
+fn mount(init: Init) {
     // index.html shows a static start screen while the wasm loads; the app replaces it.
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -103,7 +149,7 @@ pub fn start() {
     {
         el.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || app(init));
 }
 
 /// Session, display and notice from a fragment; a damaged link starts fresh and says so.
@@ -122,12 +168,15 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
     }
 }
 
-#[component]
-fn App() -> impl IntoView {
+fn app(init: Init) -> impl IntoView {
     let rs = ruleset::embedded();
-    let rules = RwSignal::new(rs);
-    let (s0, d0, n0) = load(rs, &browser::hash());
-    let session = RwSignal::new(s0);
+    let (texts0, rules0) = match init.whole {
+        None => (TextsState::Idle, rs),
+        Some(Some(whole)) => (TextsState::Loaded, whole),
+        Some(None) => (TextsState::Failed, rs),
+    };
+    let rules = RwSignal::new(rules0);
+    let session = RwSignal::new(init.session);
     let eval_us = StoredValue::new(0u32);
     let eval = Memo::new_owning(move |_| {
         let rs = rules.get();
@@ -138,12 +187,12 @@ fn App() -> impl IntoView {
     });
     let ctx = Ctx {
         rules,
-        texts: RwSignal::new(TextsState::Idle),
+        texts: RwSignal::new(texts0),
         session,
         eval,
         eval_us,
-        display: RwSignal::new(d0),
-        notice: RwSignal::new(n0),
+        display: RwSignal::new(init.display),
+        notice: RwSignal::new(init.notice),
     };
     provide_context(ctx);
 

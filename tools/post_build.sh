@@ -85,7 +85,7 @@ JS
 
 # Precompressed copies for servers that can send them (nginx gzip_static/brotli_static, a
 # CDN); the app works the same without them.
-for f in $(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \)); do
+for f in $(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' -o -name '*.bin' \)); do
   if command -v brotli >/dev/null; then brotli -f -q 11 -o "$f.br" "$f"; fi
   gzip -9 -k -f "$f"
 done

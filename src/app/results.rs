@@ -62,6 +62,28 @@ pub fn ResultsScreen() -> impl IntoView {
     let sort = RwSignal::new(Sort::Value);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // The first cards are painted at once; the other cards, a few at a time, then the
+    // answers and the QR code come in later tasks, so that a cheap phone is never blocked
+    // for long. The body leaves a switch per chunk of cards in `pending`; each task turns on
+    // the next; then `done`. Anything redrawn after that (a filter, a sort) is drawn whole.
+    let pending: StoredValue<Vec<RwSignal<bool>>> = StoredValue::new(Vec::new());
+    let done = RwSignal::new(false);
+    fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>) {
+        set_timeout(
+            move || {
+                let next = pending.try_update_value(|p| (!p.is_empty()).then(|| p.remove(0)));
+                match next.flatten() {
+                    Some(chunk) => {
+                        chunk.set(true);
+                        step(pending, done);
+                    }
+                    None => done.set(true),
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    request_animation_frame(move || step(pending, done));
 
     let set_date = move |ev: leptos::ev::Event| {
         if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
@@ -130,9 +152,37 @@ pub fn ResultsScreen() -> impl IntoView {
             let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
             let totals = ev.totals();
             let expired_note = !expired.is_empty() && eligible.len() < expired.len();
-            let card = |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> };
+            let card = {
+                let ev = ev.clone();
+                move |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> }
+            };
+            const FIRST: usize = 2;
+            const CHUNK: usize = 2;
+            let chunks: Vec<Vec<usize>> = eligible
+                .get(FIRST..)
+                .unwrap_or_default()
+                .chunks(CHUNK)
+                .map(<[usize]>::to_vec)
+                .collect();
+            let drawn = done.get_untracked();
+            let mut switches = Vec::new();
+            let later = chunks
+                .into_iter()
+                .map(|chunk| {
+                    let card = card.clone();
+                    let shown = RwSignal::new(drawn);
+                    switches.push(shown);
+                    move || {
+                        shown
+                            .get()
+                            .then(|| chunk.iter().copied().map(card.clone()).collect_view())
+                    }
+                })
+                .collect_view();
+            pending.set_value(switches);
+            let n_eligible = eligible.len();
             let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
-                view! { <Section key=key id=id items=items open=open ev=ev.clone()/> }
+                view! { <Section key=key id=id items=items open=open ev=ev.clone() ready=done/> }
             };
             view! {
                 {(!totals.is_empty()).then(|| view! {
@@ -149,9 +199,10 @@ pub fn ResultsScreen() -> impl IntoView {
                     </div>
                 })}
                 <section class="group" aria-labelledby="sec-eligible">
-                    <h2 id="sec-eligible">{t(lang, "res.eligible")}" "<span class="count">{eligible.len()}</span></h2>
+                    <h2 id="sec-eligible">{t(lang, "res.eligible")}" "<span class="count">{n_eligible}</span></h2>
                     {eligible.is_empty().then(|| view! { <p class="empty">{t(lang, "res.eligible_none")}</p> })}
-                    {eligible.into_iter().map(card).collect_view()}
+                    {eligible.into_iter().take(FIRST).map(card).collect_view()}
+                    {later}
                 </section>
                 {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
@@ -209,8 +260,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 {categories}
             </div>
             {body}
-            <Answers/>
-            <HandOff/>
+            {move || done.get().then(|| view! { <Answers/><HandOff/> })}
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{move || t(lang(), "res.continue")}</button>
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{move || t(lang(), "res.print")}</button>
@@ -247,6 +297,8 @@ fn Section(
     items: Vec<usize>,
     open: bool,
     ev: Arc<Evaluation<'static>>,
+    /// Cards wait for the eligible ones (see ResultsScreen).
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     const FIRST: usize = 8;
     let ctx = expect_context::<Ctx>();
@@ -254,7 +306,7 @@ fn Section(
     let all = RwSignal::new(false);
     let n = items.len();
     let cards = move || {
-        opened.get().then(|| {
+        (opened.get() && ready.get()).then(|| {
             let limit = if all.get() { n } else { FIRST.min(n) };
             let lang = ctx.lang();
             view! {
