@@ -361,9 +361,26 @@ fn money_is_read_as_people_write_it() {
         Ok("80000.5".into())
     );
     assert_eq!(parse_money("-5"), Err(ValueError::Negative));
-    for bad in ["", "abc", "8w", "1.2.3", "万"] {
+    for bad in ["", "abc", "8w", "1.2.3", "万", ".", "--5", "5-", "1e5", "99999999999999999999999999999"] {
         assert_eq!(parse_money(bad), Err(ValueError::NotANumber), "{bad}");
     }
+    assert_eq!(parse_money(".5").map(|d| d.to_string()), Ok("0.5".into()));
+    assert_eq!(parse_money("5.").map(|d| d.to_string()), Ok("5".into()));
+}
+
+#[test]
+fn amounts_are_written_with_grouped_digits() {
+    use relief_finder::engine::describe::group_digits;
+    use rust_decimal::Decimal;
+    let g = |m: i64, scale: u32| group_digits(Decimal::new(m, scale));
+    assert_eq!(g(28800, 0), "28,800");
+    assert_eq!(g(12345675, 1), "1,234,567.5");
+    assert_eq!(g(5, 2), "0.05");
+    assert_eq!(g(-1200, 0), "-1,200");
+    assert_eq!(g(100, 0), "100");
+    assert_eq!(g(1_000_000_000, 0), "1,000,000,000");
+    assert_eq!(g(30000, 4), "3");
+    assert_eq!(g(0, 0), "0");
 }
 
 #[test]

@@ -10,7 +10,17 @@ use crate::model::{
 
 /// `1234567.5` as `1,234,567.5`.
 pub fn group_digits(n: Decimal) -> String {
-    let s = n.normalize().to_string();
+    // From the mantissa and scale rather than rust_decimal's Display (smaller wasm).
+    let n = n.normalize();
+    let digits = n.mantissa().unsigned_abs().to_string();
+    let scale = n.scale() as usize;
+    let padded = format!("{}{digits}", "0".repeat((scale + 1).saturating_sub(digits.len())));
+    let (i, f) = padded.split_at(padded.len() - scale);
+    let s = if scale == 0 {
+        format!("{}{i}", if n.is_sign_negative() { "-" } else { "" })
+    } else {
+        format!("{}{i}.{f}", if n.is_sign_negative() { "-" } else { "" })
+    };
     let (sign, s) = s
         .strip_prefix('-')
         .map(|s| ("-", s))

@@ -1,6 +1,5 @@
 //! Known facts about the user, by fact index. An absent fact is unknown, never false.
 
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -80,12 +79,32 @@ pub fn parse_money(s: &str) -> Result<Decimal, ValueError> {
     {
         return Err(ValueError::NotANumber);
     }
-    let n = Decimal::from_str(&t).map_err(|_| ValueError::NotANumber)?;
+    let n = decimal_of(&t).ok_or(ValueError::NotANumber)?;
     let n = n.checked_mul(scale).ok_or(ValueError::NotANumber)?;
     if n.is_sign_negative() && !n.is_zero() {
         return Err(ValueError::Negative);
     }
     Ok(n.normalize())
+}
+
+/// A plain decimal number (`-`, digits, at most one `.`), read without rust_decimal's
+/// general parser (scientific notation, other radixes), which would add 10 KB to the wasm.
+/// `None` if malformed or beyond 28 digits.
+pub fn decimal_of(t: &str) -> Option<Decimal> {
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut m: i128 = 0;
+    for c in int.chars().chain(frac.chars()) {
+        m = m.checked_mul(10)?.checked_add(i128::from(c.to_digit(10)?))?;
+    }
+    let scale = u32::try_from(frac.len()).ok()?;
+    Decimal::try_from_i128_with_scale(if neg { -m } else { m }, scale).ok()
 }
 
 impl Value {
