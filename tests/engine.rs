@@ -361,7 +361,18 @@ fn money_is_read_as_people_write_it() {
         Ok("80000.5".into())
     );
     assert_eq!(parse_money("-5"), Err(ValueError::Negative));
-    for bad in ["", "abc", "8w", "1.2.3", "万", ".", "--5", "5-", "1e5", "99999999999999999999999999999"] {
+    for bad in [
+        "",
+        "abc",
+        "8w",
+        "1.2.3",
+        "万",
+        ".",
+        "--5",
+        "5-",
+        "1e5",
+        "99999999999999999999999999999",
+    ] {
         assert_eq!(parse_money(bad), Err(ValueError::NotANumber), "{bad}");
     }
     assert_eq!(parse_money(".5").map(|d| d.to_string()), Ok("0.5".into()));

@@ -14,7 +14,10 @@ pub fn group_digits(n: Decimal) -> String {
     let n = n.normalize();
     let digits = n.mantissa().unsigned_abs().to_string();
     let scale = n.scale() as usize;
-    let padded = format!("{}{digits}", "0".repeat((scale + 1).saturating_sub(digits.len())));
+    let padded = format!(
+        "{}{digits}",
+        "0".repeat((scale + 1).saturating_sub(digits.len()))
+    );
     let (i, f) = padded.split_at(padded.len() - scale);
     let s = if scale == 0 {
         format!("{}{i}", if n.is_sign_negative() { "-" } else { "" })

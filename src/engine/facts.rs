@@ -1,6 +1,5 @@
 //! Known facts about the user, by fact index. An absent fact is unknown, never false.
 
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -101,7 +100,9 @@ pub fn decimal_of(t: &str) -> Option<Decimal> {
     }
     let mut m: i128 = 0;
     for c in int.chars().chain(frac.chars()) {
-        m = m.checked_mul(10)?.checked_add(i128::from(c.to_digit(10)?))?;
+        m = m
+            .checked_mul(10)?
+            .checked_add(i128::from(c.to_digit(10)?))?;
     }
     let scale = u32::try_from(frac.len()).ok()?;
     Decimal::try_from_i128_with_scale(if neg { -m } else { m }, scale).ok()
