@@ -241,7 +241,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 TextsState::Loaded => "loaded",
                 TextsState::Failed => "failed",
                 _ => "loading",
-            } data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
+            } data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             <div class="controls">
                 <label class="field date">

@@ -89,8 +89,7 @@ export async function answerAll(page, facts, { keyboard = false } = {}) {
   for (let step = 0; step < 200; step++) {
     const screen = await page.waitForSelector('section.question[data-question], section.results');
     if ((await screen.getAttribute('class')).includes('results')) {
-      // The long texts (clauses, benefits) arrive after the first screen.
-      await page.waitForSelector('section.results[data-texts="loaded"]');
+      await drawn(page);
       return asked;
     }
     const q = await screen.getAttribute('data-question');
@@ -131,12 +130,20 @@ export async function answerAll(page, facts, { keyboard = false } = {}) {
   throw new Error('the wizard did not reach the results in 200 steps');
 }
 
+/** Wait until the results are drawn whole: their texts (texts.bin) are in, and every card,
+ *  the answers and the QR code (drawn over several tasks) are on the page. */
+export async function drawn(page) {
+  await page.waitForSelector('section.results[data-texts="loaded"][data-drawn="true"]');
+}
+
 /** Relief ids shown in a results section ('sec-eligible', 'sec-maybe', …). */
 export async function shown(page, section) {
+  await drawn(page);
   return page.$$eval(`section[aria-labelledby="${section}"] article[data-relief]`, (els) => els.map((e) => e.dataset.relief));
 }
 
 export async function amountOf(page, relief) {
+  await drawn(page);
   return page.locator(`article[data-relief="${relief}"] [data-amount]`).innerText();
 }
 

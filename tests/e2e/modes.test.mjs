@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, answerAll, shown, useBrowser } from './harness.mjs';
+import { open, answerAll, shown, useBrowser, drawn } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -128,7 +128,7 @@ test('large text: remembered in the link, and a 320 px screen still has no horiz
   const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(sw <= cw, `scrollWidth ${sw} > ${cw}`);
   await page.reload();
-  await page.waitForSelector('section.results');
+  await drawn(page);
   assert.equal(await page.getAttribute('button.tool[aria-pressed]', 'aria-pressed'), 'true');
   assert.deepEqual(foreign(page), []);
   await page.context().close();

@@ -3,7 +3,7 @@
 // wasm; if it cannot come, the results say so and offer to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, answerAll, shown, useBrowser } from './harness.mjs';
+import { open, answerAll, shown, drawn, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -38,7 +38,7 @@ test('the start page leaves texts.bin out; leaving it fetches the texts once', a
 test('a results link fetches texts.bin alongside the wasm, once, and shows every card', async () => {
   const url = await resultsLink();
   const page = await open(env.browser, url);
-  await page.waitForSelector('section.results[data-texts="loaded"]');
+  await drawn(page);
   const initiator = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/texts.bin'))?.initiatorType);
   assert.equal(initiator, 'link', 'preloaded by boot.js, not fetched after the wasm started');
   assert.equal(texts(page).length, 1, 'the app reuses the preload');
@@ -64,7 +64,7 @@ test('when texts.bin cannot come, the results say so and try again on request', 
   assert.equal(await page.locator('article[data-relief]').count(), 0, 'no card without its texts');
   blocked = false;
   await alert.locator('button').click();
-  await page.waitForSelector('section.results[data-texts="loaded"]');
+  await drawn(page);
   assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
   await context.close();
 });

@@ -2,7 +2,7 @@
 // a damaged link, the language switch, keyboard only, and a 320 px screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, answerAll, shown, amountOf, useBrowser } from './harness.mjs';
+import { open, answerAll, shown, amountOf, useBrowser, drawn } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -30,7 +30,7 @@ test('a Pingliang small-scale restaurant in June 2023 sees the VAT exemption wor
 
   // A reload reproduces the same screen from the link alone.
   await page.reload();
-  await page.waitForSelector('section.results');
+  await drawn(page);
   assert.deepEqual(await shown(page, 'sec-eligible'), eligible);
 
   // The same link in a fresh browser context (another device) gives the same results.
