@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::link::{self, Display, LinkError};
 use relief_finder::engine::{Evaluation, Screen, Session};
-use relief_finder::model::{Lang, RuleSet, Texts};
+use relief_finder::model::{Lang, RuleSet};
 use relief_finder::ruleset;
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ pub enum Notice {
     LinkOld(Vec<String>),
 }
 
-/// Where the texts the first load leaves out (`texts.bin`, see [`Texts`]) stand.
+/// Where the texts the first load leaves out (`texts.bin`, see `model::Texts`) stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextsState {
     /// Not asked for yet: the person is on the start screen, in Chinese.
@@ -92,7 +92,7 @@ impl Ctx {
 /// lives as long as the page.
 async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
     let bytes = browser::fetch_bytes("texts.bin").await?;
-    let texts = postcard::from_bytes::<Texts>(&bytes).ok()?;
+    let texts = relief_finder::decode::texts(&bytes)?;
     let mut rs = core.clone();
     rs.restore(&texts).ok()?;
     Some(Box::leak(Box::new(rs)))

@@ -2,11 +2,12 @@
 //!
 //! - [`model`]: the rule set as data.
 //! - [`engine`]: evaluation, planner and wizard state; no browser, no I/O.
-//! - [`ruleset`]: the rule set embedded at build time from `rules/`.
+//! - [`ruleset`]: the rule set embedded at build time from `rules/`; [`decode`] reads it.
 //! - host only: [`expr`] and [`compile`] (rule files in), [`persona`] (persona files),
 //!   [`report`] (JSON and text reports), [`cases`] (persona cases under `tests/cases`).
 
 pub mod catalog;
+pub mod decode;
 pub mod engine;
 pub mod model;
 pub mod ruleset;

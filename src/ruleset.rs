@@ -11,12 +11,12 @@ pub fn embedded() -> &'static RuleSet {
     static RS: OnceLock<RuleSet> = OnceLock::new();
     // build.rs encoded these bytes from the same types, so decoding cannot fail unless the
     // build is corrupt; an empty rule set keeps the app alive rather than panicking.
-    RS.get_or_init(|| postcard::from_bytes(BYTES).unwrap_or_else(|_| empty()))
+    RS.get_or_init(decode_fresh)
 }
 
 /// Decode the embedded bytes again (for benchmarks: the app decodes once).
 pub fn decode_fresh() -> RuleSet {
-    postcard::from_bytes(BYTES).unwrap_or_else(|_| empty())
+    crate::decode::ruleset(BYTES).unwrap_or_else(empty)
 }
 
 fn empty() -> RuleSet {
