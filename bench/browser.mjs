@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../tests/e2e/harness.mjs';
 
-const runs = Number(process.env.RUNS || 7);
+const runs = Number(process.env.RUNS || 15);
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.round((s.length - 1) * q)];
