@@ -211,16 +211,7 @@ fn kind_of(s: &str) -> Option<Kind> {
 }
 
 fn fact_type(s: &str) -> Option<FactType> {
-    [
-        FactType::Enum,
-        FactType::Set,
-        FactType::Bool,
-        FactType::Money,
-        FactType::Number,
-        FactType::Date,
-    ]
-    .into_iter()
-    .find(|t| t.name() == s)
+    FactType::ALL.into_iter().find(|t| t.name() == s)
 }
 
 /// Text with all white space removed: quotes are compared this way, because the seed

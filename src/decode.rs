@@ -135,14 +135,7 @@ impl Reader<'_> {
 fn fact(r: &mut Reader) -> Option<FactDef> {
     Some(FactDef {
         id: r.str()?,
-        ty: [
-            FactType::Enum,
-            FactType::Set,
-            FactType::Bool,
-            FactType::Money,
-            FactType::Number,
-            FactType::Date,
-        ][r.variant(6)? as usize],
+        ty: FactType::ALL[r.variant(FactType::ALL.len() as u64)? as usize],
         label: r.text()?,
         values: r.vec(|r| {
             Some(EnumValue {

@@ -61,6 +61,16 @@ pub enum FactType {
 }
 
 impl FactType {
+    /// Every type, in declaration order (the order of their index in the postcard bytes).
+    pub const ALL: [FactType; 6] = [
+        FactType::Enum,
+        FactType::Set,
+        FactType::Bool,
+        FactType::Money,
+        FactType::Number,
+        FactType::Date,
+    ];
+
     /// The name used in rule files and messages.
     pub fn name(self) -> &'static str {
         match self {
