@@ -98,13 +98,14 @@ async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
     Some(Box::leak(Box::new(rs)))
 }
 
-/// What the app starts with: the state from the link, and the whole rule set if it was
-/// needed before the first paint.
+/// What the app starts with: the state from the link, and the rule set with where its
+/// texts stand (whole if they were needed before the first paint).
 struct Init {
     session: Session,
     display: Display,
     notice: Option<Notice>,
-    whole: Option<Option<&'static RuleSet>>,
+    rules: &'static RuleSet,
+    texts: TextsState,
 }
 
 /// Mount the app on the page.
@@ -117,7 +118,10 @@ pub fn start() {
     if session.screen != Screen::Start || display.lang == Lang::En {
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {
-            let whole = Some(whole_rules(rs).await);
+            let (rules, texts) = match whole_rules(rs).await {
+                Some(whole) => (whole, TextsState::Loaded),
+                None => (rs, TextsState::Failed),
+            };
             // Mount in a task of its own, so that neither blocks the page for long.
             set_timeout(
                 move || {
@@ -125,7 +129,8 @@ pub fn start() {
                         session,
                         display,
                         notice,
-                        whole,
+                        rules,
+                        texts,
                     })
                 },
                 std::time::Duration::ZERO,
@@ -136,7 +141,8 @@ pub fn start() {
             session,
             display,
             notice,
-            whole: None,
+            rules: rs,
+            texts: TextsState::Idle,
         });
     }
 }
@@ -170,12 +176,7 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
 
 fn app(init: Init) -> impl IntoView {
     let rs = ruleset::embedded();
-    let (texts0, rules0) = match init.whole {
-        None => (TextsState::Idle, rs),
-        Some(Some(whole)) => (TextsState::Loaded, whole),
-        Some(None) => (TextsState::Failed, rs),
-    };
-    let rules = RwSignal::new(rules0);
+    let rules = RwSignal::new(init.rules);
     let session = RwSignal::new(init.session);
     let eval_us = StoredValue::new(0u32);
     let eval = Memo::new_owning(move |_| {
@@ -187,7 +188,7 @@ fn app(init: Init) -> impl IntoView {
     });
     let ctx = Ctx {
         rules,
-        texts: RwSignal::new(texts0),
+        texts: RwSignal::new(init.texts),
         session,
         eval,
         eval_us,

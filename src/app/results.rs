@@ -9,7 +9,7 @@ use relief_finder::catalog::{t, tn};
 use relief_finder::engine::describe::{self, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
 use relief_finder::engine::{Eligibility, Timing};
-use relief_finder::model::{Kind, Lang, RuleSet, CATEGORIES};
+use relief_finder::model::{Kind, Lang, Relief, CATEGORIES};
 use rust_decimal::Decimal;
 
 use super::{browser, Ctx, TextsState};
@@ -272,8 +272,17 @@ pub fn ResultsScreen() -> impl IntoView {
     }
 }
 
-fn dates(rs: &RuleSet, r: &ReliefResult, lang: Lang) -> String {
-    let _ = rs;
+/// "第1条、第3条": the articles a relief cites.
+fn articles_text(relief: &Relief, lang: Lang) -> String {
+    relief
+        .articles
+        .iter()
+        .map(|a| tn(lang, "relief.article", a))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn dates(r: &ReliefResult, lang: Lang) -> String {
     let d = |d: NaiveDate| relief_finder::engine::calendar::ymd(d);
     match (r.relief.valid_from, r.relief.valid_until) {
         (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
@@ -395,31 +404,19 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                     *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group)
                 })
                 .map(|(j, x)| {
-                    let d = rs.doc_of(x.relief);
-                    let arts: Vec<String> = x
-                        .relief
-                        .articles
-                        .iter()
-                        .map(|a| tn(lang, "relief.article", a))
-                        .collect();
                     let star = if o.best == j { " ★" } else { "" };
                     format!(
                         "{}（{} {}）{star}",
                         x.relief.title.get(lang),
-                        d.number,
-                        arts.join("、")
+                        rs.doc_of(x.relief).number,
+                        articles_text(x.relief, lang)
                     )
                 })
                 .collect()
         })
         .unwrap_or_default();
     let is_alternative = r.overlap.as_ref().is_some_and(|o| o.best != i);
-    let articles = relief
-        .articles
-        .iter()
-        .map(|a| tn(lang, "relief.article", a))
-        .collect::<Vec<_>>()
-        .join("、");
+    let articles = articles_text(relief, lang);
     let card_id = format!("relief-{}", relief.id.replace('.', "-"));
     view! {
         <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()>
@@ -439,7 +436,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             })}
             <dl class="facts">
                 <dt>{t(lang, "relief.valid")}</dt>
-                <dd>{dates(rs, r, lang)}</dd>
+                <dd>{dates(r, lang)}</dd>
                 {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
                     <dt>{t(lang, "relief.why")}</dt>
                     <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
