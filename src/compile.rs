@@ -71,6 +71,8 @@ struct RawFact {
     unit: Option<RawText>,
     #[serde(default)]
     aliases: Vec<String>,
+    /// A condition without which the fact does not exist (its gate).
+    requires: Option<String>,
     /// What the fact means and where it comes from; documentation only.
     #[allow(dead_code)]
     doc: Option<String>,
@@ -83,6 +85,9 @@ struct RawValue {
     zh: String,
     en: String,
     only_if: Option<String>,
+    /// The value also holds when this does (the owner of a 个体工商户 is also a person):
+    /// every test of the value in a condition or `ask_if` is widened at compile time.
+    also_if: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -251,6 +256,8 @@ pub fn compile(
     let mut facts: Vec<FactDef> = Vec::new();
     let mut fact_places: Vec<(String, String, usize)> = Vec::new();
     let mut pending_only_if: Vec<(usize, usize, String, usize, usize)> = Vec::new();
+    let mut pending_requires: Vec<(usize, String, usize, usize)> = Vec::new();
+    let mut pending_also_if: Vec<(usize, usize, String, usize, usize)> = Vec::new();
     for (input, f) in &files {
         for raw in &f.fact {
             let span = raw.span();
@@ -344,7 +351,16 @@ pub fn compile(
                     .collect(),
                 unit: raw.unit.as_ref().map(text),
                 aliases: raw.aliases.clone(),
+                requires: None,
             });
+            if let Some(c) = &raw.requires {
+                pending_requires.push((fi, c.clone(), span.start, fact_places.len()));
+            }
+            for (vi, v) in raw.values.iter().enumerate() {
+                if let Some(c) = &v.also_if {
+                    pending_also_if.push((fi, vi, c.clone(), span.start, fact_places.len()));
+                }
+            }
             fact_places.push((input.path.clone(), input.text.clone(), span.start));
         }
     }
@@ -358,6 +374,37 @@ pub fn compile(
                     facts[fi].id, facts[fi].values[vi].id
                 );
                 p.at(path, text, offset, &what, format!("only_if: {}", e.msg));
+            }
+        }
+    }
+    for (fi, src, offset, place) in pending_requires {
+        let (path, text, _) = &fact_places[place];
+        match Parser::condition(&facts, &src) {
+            Ok(c) => facts[fi].requires = Some(c),
+            Err(e) => {
+                let what = format!("fact \"{}\"", facts[fi].id);
+                p.at(path, text, offset, &what, format!("requires: {}", e.msg));
+            }
+        }
+    }
+    // (fact, value bit, the condition under which that value also holds)
+    let mut widenings: Vec<(FactIx, u64, Cond)> = Vec::new();
+    for (fi, vi, src, offset, place) in pending_also_if {
+        let (path, text, _) = &fact_places[place];
+        match Parser::condition(&facts, &src) {
+            Ok(c) if facts[fi].ty == FactType::Enum => {
+                widenings.push((fi as FactIx, 1u64 << vi, c))
+            }
+            Ok(_) => {
+                let what = format!("fact \"{}\"", facts[fi].id);
+                p.at(path, text, offset, &what, "also_if: only an enum value can have one");
+            }
+            Err(e) => {
+                let what = format!(
+                    "fact \"{}\" value \"{}\"",
+                    facts[fi].id, facts[fi].values[vi].id
+                );
+                p.at(path, text, offset, &what, format!("also_if: {}", e.msg));
             }
         }
     }
@@ -872,6 +919,12 @@ pub fn compile(
     if !p.list.is_empty() {
         return Err(p.list);
     }
+    for r in &mut reliefs {
+        r.when = widen(std::mem::replace(&mut r.when, Cond::All(vec![])), &widenings);
+    }
+    for q in &mut questions {
+        q.ask_if = q.ask_if.take().map(|c| widen(c, &widenings));
+    }
     let mut rs = RuleSet {
         version: String::new(),
         facts,
@@ -989,4 +1042,30 @@ pub fn coverage_gaps(rs: &RuleSet) -> Vec<String> {
         }
     }
     out
+}
+
+/// Widen every test of an enum value that has an `also_if`: `applicant == person` becomes
+/// `applicant == person or business_form == individual_business`.
+fn widen(c: Cond, widenings: &[(FactIx, u64, Cond)]) -> Cond {
+    match c {
+        Cond::All(v) => Cond::All(v.into_iter().map(|c| widen(c, widenings)).collect()),
+        Cond::Any(v) => Cond::Any(v.into_iter().map(|c| widen(c, widenings)).collect()),
+        Cond::Not(c) => Cond::Not(Box::new(widen(*c, widenings))),
+        Cond::Atom(a) => {
+            let extra: Vec<Cond> = widenings
+                .iter()
+                .filter(|(f, bit, _)| {
+                    *f == a.fact && matches!(a.test, Test::OneOf(m) if m & bit != 0)
+                })
+                .map(|(_, _, c)| c.clone())
+                .collect();
+            if extra.is_empty() {
+                Cond::Atom(a)
+            } else {
+                let mut any = vec![Cond::Atom(a)];
+                any.extend(extra);
+                Cond::Any(any)
+            }
+        }
+    }
 }

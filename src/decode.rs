@@ -146,6 +146,7 @@ fn fact(r: &mut Reader) -> Option<FactDef> {
         })?,
         unit: r.opt(Reader::text)?,
         aliases: r.vec(Reader::str)?,
+        requires: r.opt(cond)?,
     })
 }
 

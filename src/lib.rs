@@ -4,7 +4,8 @@
 //! - [`engine`]: evaluation, planner and wizard state; no browser, no I/O.
 //! - [`ruleset`]: the rule set embedded at build time from `rules/`; [`decode`] reads it.
 //! - host only: [`expr`] and [`compile`] (rule files in), [`persona`] (persona files),
-//!   [`report`] (JSON and text reports), [`cases`] (persona cases under `tests/cases`).
+//!   [`report`] (JSON and text reports), [`cases`] (persona cases under `tests/cases`),
+//!   [`walk`] (a persona walked through the wizard, for the questionnaire benchmark).
 
 pub mod catalog;
 pub mod decode;
@@ -22,3 +23,5 @@ pub mod expr;
 pub mod persona;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod walk;

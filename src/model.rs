@@ -97,6 +97,9 @@ pub struct FactDef {
     pub unit: Option<Text>,
     /// Old ids that persona files may still use.
     pub aliases: Vec<String>,
+    /// The fact only exists when this holds (a deposit's due date needs a deposit): where it
+    /// is false the fact is absent, and every test of it is false rather than unknown.
+    pub requires: Option<Cond>,
 }
 
 /// One value of an enum or set fact.

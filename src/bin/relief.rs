@@ -7,6 +7,7 @@
 //! relief coverage
 //! relief html
 //! relief check [CASES_DIR]
+//! relief walk [PATH…] [--as-of DATE]
 //! ```
 //! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
 //! built in (rule authors see a change without rebuilding).
@@ -51,6 +52,8 @@ const USAGE: &str = "usage:
   relief html                     (every relief as a static page, for browsers without wasm)
   relief texts > texts.bin        (the texts the app fetches after its first screen)
   relief check [CASES_DIR]        (default tests/cases)
+  relief walk [PATH…] [--as-of D] (questionnaire length: every persona walked through the
+                                   wizard on its own date and on D, default 2026-12-01)
 options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
 
 struct Args {
@@ -196,9 +199,11 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                             let q = &rs.questions[plan.question];
                             outln!("{}", q.id);
                             outln!("  {}", q.text.get(a.lang));
+                            let stakes: Vec<String> =
+                                plan.stakes.iter().map(|(c, n)| format!("{c} {n}")).collect();
                             outln!(
-                                "  why: its answer can settle {} open relief(s) in force on {as_of}, {} of any date",
-                                plan.in_force, plan.open
+                                "  why: its answer can settle open measures in force on {as_of}: {}",
+                                if stakes.is_empty() { "amounts only".to_string() } else { stakes.join(", ") }
                             );
                         }
                         None => outln!("none: no answer can change any result"),
@@ -222,6 +227,16 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
         }
         "coverage" => {
             out!("{}", coverage(rs));
+            Ok(ExitCode::SUCCESS)
+        }
+        "walk" => {
+            let dirs: Vec<PathBuf> = if a.pos.len() > 1 {
+                a.pos[1..].iter().map(PathBuf::from).collect()
+            } else {
+                vec![PathBuf::from("tests/cases"), PathBuf::from("tests/personas")]
+            };
+            let later = a.as_of.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_else(today));
+            out!("{}", walk_report(rs, &dirs, later));
             Ok(ExitCode::SUCCESS)
         }
         "check" => {
@@ -294,6 +309,48 @@ fn coverage(rs: &RuleSet) -> String {
         rs.documents.len(),
         rs.version
     ));
+    out
+}
+
+/// The questionnaire benchmark: screens per persona, businesses and residents apart.
+fn walk_report(rs: &RuleSet, dirs: &[PathBuf], later: NaiveDate) -> String {
+    use relief_finder::walk::{stats, walk_all};
+    let files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| if d.is_file() { vec![d.clone()] } else { cases::files(d) })
+        .collect();
+    let walks = walk_all(rs, &files, later);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "| applicant | personas | own date (2022–2023): median / p90 / max | {later}: median / p90 / max |\n| --- | ---: | ---: | ---: |\n"
+    ));
+    for (name, business) in [("business", true), ("resident", false)] {
+        let these: Vec<_> = walks.iter().filter(|w| w.business == business).collect();
+        let (a, b, c) = stats(these.iter().map(|w| w.own.screens).collect());
+        let (d, e, f) = stats(these.iter().map(|w| w.later.screens).collect());
+        out.push_str(&format!(
+            "| {name} | {} | {a} / {b} / {c} | {d} / {e} / {f} |\n",
+            these.len()
+        ));
+    }
+    let lost: Vec<_> = walks.iter().flat_map(|w| w.lost.iter().map(move |l| (w, l))).collect();
+    out.push_str(&format!("\nlost reliefs (eligible for the whole persona, not at the end of its walk): {}\n", lost.len()));
+    for (w, l) in lost.iter().take(20) {
+        out.push_str(&format!("  {} {l}\n", w.path));
+    }
+    let mut longest: Vec<_> = walks.iter().collect();
+    longest.sort_by_key(|w| std::cmp::Reverse(w.own.screens.max(w.later.screens)));
+    out.push_str("\nlongest walks:\n");
+    for w in longest.iter().take(5) {
+        out.push_str(&format!(
+            "  {} ({} on {}, {} on {later}): {}\n",
+            w.path,
+            w.own.screens,
+            w.own_date,
+            w.later.screens,
+            w.own.asked.join(" ")
+        ));
+    }
     out
 }
 

@@ -283,12 +283,16 @@ pub fn resolve_date(
         DateRef::AsOf(off) => Ok(off.apply(as_of)),
         DateRef::Fact(f, off) => match facts.get(*f) {
             Some(Value::Date(d)) => Ok(off.apply(*d)),
+            None if facts.is_absent(*f) => Ok(None),
             _ => Err(*f),
         },
     }
 }
 
 fn eval_atom(a: &Atom, facts: &Facts, as_of: NaiveDate) -> (Tri, Vec<FactIx>) {
+    if facts.is_absent(a.fact) {
+        return (Tri::False, vec![]);
+    }
     let Some(v) = facts.get(a.fact) else {
         let mut unknown = vec![a.fact];
         unknown.extend(a.test.other_fact().filter(|f| facts.get(*f).is_none()));
@@ -394,7 +398,18 @@ pub fn timing(r: &Relief, as_of: NaiveDate) -> Timing {
 }
 
 /// Evaluate every relief of the rule set.
+///
+/// Facts whose gate (`requires`) is false count as absent, whether or not the caller has
+/// [`settle`]d them (a persona file that says there is no deposit needs no due date).
 pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluation<'r> {
+    let mut settled;
+    let facts = if rs.facts.iter().any(|f| f.requires.is_some()) {
+        settled = facts.clone();
+        settle(rs, &mut settled, as_of);
+        &settled
+    } else {
+        facts
+    };
     let mut results: Vec<ReliefResult<'r>> = rs
         .reliefs
         .iter()
@@ -467,4 +482,60 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
         }
     }
     Evaluation { as_of, results }
+}
+
+/// Bring the facts in line with each other after a change: a fact whose `requires` is false
+/// becomes absent (a value it had is dropped: no deposit due date once there is no
+/// deposit), one whose `requires` holds again becomes askable, and an enum or set value
+/// whose `only_if` is false is dropped (a county of the city the person no longer names).
+/// Returns the facts whose value was dropped, so that their questions can be asked again.
+pub fn settle(rs: &RuleSet, facts: &mut Facts, as_of: NaiveDate) -> Vec<FactIx> {
+    let mut dropped = Vec::new();
+    // Gates can depend on gated facts: repeat until nothing changes (a few rounds at most).
+    for _ in 0..rs.facts.len() {
+        let mut changed = false;
+        for (i, f) in rs.facts.iter().enumerate() {
+            let ix = i as FactIx;
+            let absent = f
+                .requires
+                .as_ref()
+                .is_some_and(|c| eval_cond(c, facts, as_of).tri == Tri::False);
+            if absent != facts.is_absent(ix) {
+                facts.set_absent(ix, absent);
+                changed = true;
+            }
+            if absent && facts.get(ix).is_some() {
+                facts.clear(ix);
+                dropped.push(ix);
+            }
+            let offered = |vi: usize, facts: &Facts| {
+                f.values[vi]
+                    .only_if
+                    .as_ref()
+                    .is_none_or(|c| eval_cond(c, facts, as_of).tri != Tri::False)
+            };
+            match facts.get(ix).cloned() {
+                Some(Value::Enum(vi)) if !offered(vi as usize, facts) => {
+                    facts.clear(ix);
+                    dropped.push(ix);
+                    changed = true;
+                }
+                Some(Value::Set(s)) => {
+                    let kept = (0..f.values.len())
+                        .filter(|vi| s & (1u64 << vi) != 0 && offered(*vi, facts))
+                        .fold(0u64, |m, vi| m | 1u64 << vi);
+                    if kept != s {
+                        facts.set(ix, Value::Set(kept));
+                        dropped.push(ix);
+                        changed = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    dropped
 }

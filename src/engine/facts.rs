@@ -184,6 +184,10 @@ impl Value {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     values: Vec<Option<Value>>,
+    /// Facts that do not exist for this person: their `requires` is false (see
+    /// [`settle`](super::eval::settle)). An absent fact is unknown to [`get`](Facts::get)
+    /// but settles every test of it as false.
+    absent: Vec<bool>,
 }
 
 impl Facts {
@@ -191,6 +195,7 @@ impl Facts {
     pub fn new(rs: &RuleSet) -> Facts {
         Facts {
             values: vec![None; rs.facts.len()],
+            absent: vec![false; rs.facts.len()],
         }
     }
 
@@ -210,6 +215,22 @@ impl Facts {
     pub fn clear(&mut self, ix: FactIx) {
         if let Some(slot) = self.values.get_mut(ix as usize) {
             *slot = None;
+        }
+    }
+
+    /// Whether the fact does not exist for this person (its gate is false).
+    pub fn is_absent(&self, ix: FactIx) -> bool {
+        self.absent.get(ix as usize).copied().unwrap_or(false)
+    }
+
+    /// Known or absent: nothing more to ask about it.
+    pub fn is_settled(&self, ix: FactIx) -> bool {
+        self.get(ix).is_some() || self.is_absent(ix)
+    }
+
+    pub(super) fn set_absent(&mut self, ix: FactIx, absent: bool) {
+        if let Some(slot) = self.absent.get_mut(ix as usize) {
+            *slot = absent;
         }
     }
 

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::eval::{evaluate, Evaluation};
+use super::eval::{evaluate, settle, Evaluation};
 use super::facts::{Facts, Value};
-use super::planner::{next_question, Plan};
+use super::planner::{next_question, remaining, Plan};
 use crate::model::{FactIx, RuleSet};
 
 /// What the wizard shows.
@@ -83,6 +83,22 @@ impl Session {
         };
     }
 
+    /// Bring the answers in line with each other ([`settle`]); a question whose answer was
+    /// dropped leaves the history, so that the planner may ask it again.
+    pub fn settle(&mut self, rs: &RuleSet) {
+        let dropped = settle(rs, &mut self.facts, self.as_of);
+        if !dropped.is_empty() {
+            self.history
+                .retain(|q| !rs.questions[*q].facts.iter().any(|f| dropped.contains(f)));
+            self.not_sure.retain(|q| self.history.contains(q));
+        }
+    }
+
+    /// About how many questions remain (see [`remaining`]).
+    pub fn remaining(&self, rs: &RuleSet) -> usize {
+        remaining(rs, &self.facts, &self.asked(), self.as_of, 30)
+    }
+
     fn record(&mut self, q: usize) {
         self.history.retain(|x| *x != q);
         self.history.push(q);
@@ -90,6 +106,9 @@ impl Session {
 
     /// Answer question `q`: each of its facts gets a value, or `None` for "not sure" of
     /// that fact. Values that do not fit their fact are ignored.
+    ///
+    /// Answers that an answer contradicts are dropped and their questions asked again: a
+    /// county of the city no longer named, a deposit's due date once there is no deposit.
     pub fn answer(&mut self, rs: &RuleSet, q: usize, values: &[(FactIx, Option<Value>)]) {
         for (f, v) in values {
             match v {
@@ -97,6 +116,7 @@ impl Session {
                 _ => self.facts.clear(*f),
             }
         }
+        self.settle(rs);
         self.record(q);
         if values.iter().all(|(_, v)| v.is_none()) {
             self.not_sure.insert(q);
