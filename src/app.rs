@@ -393,8 +393,17 @@ fn Header() -> impl IntoView {
         let found = ctx
             .eval
             .with(|ev| (0..ev.results.len()).filter(|i| ev.counts(*i)).count());
-        ctx.session
-            .with(|s| (s.history.len() - s.not_sure.len(), found, s.screen))
+        ctx.session.with(|s| {
+            let step = match s.screen {
+                // The screen on show counts as one of those the planner would still ask.
+                Screen::Question(_) => Some((
+                    s.history.len() + 1,
+                    s.remaining(ctx.rs_now()).saturating_sub(1),
+                )),
+                _ => None,
+            };
+            (s.history.len() - s.not_sure.len(), found, s.screen, step)
+        })
     };
     view! {
         <header class="header">
@@ -414,10 +423,14 @@ fn Header() -> impl IntoView {
                 </button>
             </div>
             {move || {
-                let (answered, found, screen) = progress();
+                let (answered, found, screen, step) = progress();
+                let done = match step {
+                    Some((n, m)) => tn(lang(), "progress.step", n).replace("{m}", &m.to_string()),
+                    None => tn(lang(), "progress.answered", answered),
+                };
                 (screen != Screen::Start).then(|| view! {
                     <div class="progress" role="status" aria-live="polite">
-                        <span>{tn(lang(), "progress.answered", answered)}</span>
+                        <span class="step">{done}</span>
                         <span class="found">{tn(lang(), "progress.found", found)}</span>
                     </div>
                 })

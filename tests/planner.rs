@@ -261,3 +261,78 @@ fn no_question_is_put_to_an_applicant_it_cannot_concern() {
     }
     assert!(wrong.is_empty(), "asked of an applicant it cannot concern:\n{}", wrong.join("\n"));
 }
+
+/// Set facts so that `c` is false (the first part of an `and`, every part of an `or`).
+fn falsify(rs: &RuleSet, c: &relief_finder::model::Cond, facts: &mut Facts) {
+    use relief_finder::model::{Cond, Test};
+    match c {
+        Cond::All(v) => {
+            if let Some(c) = v.first() {
+                falsify(rs, c, facts)
+            }
+        }
+        Cond::Any(v) => v.iter().for_each(|c| falsify(rs, c, facts)),
+        Cond::Not(_) => panic!("a gate written with not"),
+        Cond::Atom(a) => {
+            let def = rs.fact(a.fact);
+            let v = match &a.test {
+                Test::IsTrue => Value::Bool(false),
+                Test::HasAny(_) | Test::HasAll(_) => Value::Set(0),
+                Test::OneOf(m) => Value::Enum(
+                    (0..def.values.len())
+                        .find(|i| m & (1 << i) == 0)
+                        .expect("a value outside the gate") as u8,
+                ),
+                other => panic!("a gate on {} tests {other:?}", def.id),
+            };
+            facts.set(a.fact, v);
+        }
+    }
+}
+
+/// Later answers follow earlier ones: once a detail's gate is "no" (no vehicle, never went to
+/// college, no deposit), no screen offers the detail, and a value given before is dropped.
+#[test]
+fn a_detail_is_never_asked_once_its_gate_says_no() {
+    let rs = ruleset::embedded();
+    let as_of = NaiveDate::from_ymd_opt(2023, 6, 1).expect("date");
+    let applicant = rs.fact_ix("applicant").expect("applicant");
+    let mut gated = 0;
+    for (i, def) in rs.facts.iter().enumerate() {
+        let Some(gate) = &def.requires else { continue };
+        gated += 1;
+        let f = i as u16;
+        for who in 0..2u8 {
+            let mut facts = Facts::new(rs);
+            facts.set(applicant, Value::Enum(who));
+            falsify(rs, gate, &mut facts);
+            let ev = evaluate(rs, &facts, as_of);
+            let mut s = Session::new(rs, as_of);
+            s.facts = facts.clone();
+            s.settle(rs);
+            for q in 0..rs.questions.len() {
+                assert!(
+                    !relief_finder::engine::planner::offer(rs, &s.facts, &ev, q).contains(&f),
+                    "{} is offered on {} though its gate is false",
+                    def.id,
+                    rs.questions[q].id
+                );
+            }
+            // A value given before the gate said no is dropped.
+            let sample = match def.ty {
+                FactType::Bool => Value::Bool(true),
+                FactType::Enum => Value::Enum(0),
+                FactType::Set => Value::Set(1),
+                FactType::Money | FactType::Number => Value::Num(1.into()),
+                FactType::Date => Value::Date(as_of),
+            };
+            let mut s = Session::new(rs, as_of);
+            s.facts = facts;
+            s.facts.set(f, sample);
+            s.settle(rs);
+            assert!(s.facts.get(f).is_none(), "{} kept after its gate said no", def.id);
+            assert!(s.facts.is_absent(f));
+        }
+    }
+    assert!(gated >= 15, "only {gated} gated facts");
+}

@@ -25,6 +25,30 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// Read a date as people type it: `2023-06-01`, `2023-6-1`, `2023/6/1`, `2023.6.1`,
+/// `2023年6月1日`, or a year and month alone (`2022-07`, `2022年7月`), read as the first of
+/// the month, for people who know the month they graduated but not the day.
+pub fn parse_input(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = parse_ymd(s) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s
+        .split(['-', '/', '.', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1),
+        [y, m, d] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +68,28 @@ mod tests {
             "",
         ] {
             assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_as_people_type_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (s, want) in [
+            ("2023-06-01", d(2023, 6, 1)),
+            ("2023-6-1", d(2023, 6, 1)),
+            ("2023/6/1", d(2023, 6, 1)),
+            ("2023.06.01", d(2023, 6, 1)),
+            ("2023年6月1日", d(2023, 6, 1)),
+            ("2022-07", d(2022, 7, 1)),
+            ("2022年7月", d(2022, 7, 1)),
+            (" 2022/7 ", d(2022, 7, 1)),
+            ("2022-13", None),
+            ("2023-02-30", None),
+            ("22-7", None),
+            ("2022", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_input(s), want, "{s}");
         }
     }
 }

@@ -110,7 +110,8 @@ pub fn decimal_of(t: &str) -> Option<Decimal> {
 
 impl Value {
     /// Parse one value of `fact` from its written form: an enum value id; set value ids
-    /// joined by `+`; `true`/`false`; an amount as [`parse_money`] reads it; `YYYY-MM-DD`.
+    /// joined by `+`; `true`/`false`; an amount as [`parse_money`] reads it; a date as
+    /// [`parse_input`](crate::engine::calendar::parse_input) reads it (a year and month will do).
     ///
     /// # Errors
     /// A [`ValueError`] saying what is wrong.
@@ -137,7 +138,7 @@ impl Value {
                 _ => Err(ValueError::NotABool),
             },
             FactType::Money | FactType::Number => parse_money(s).map(Value::Num),
-            FactType::Date => crate::engine::calendar::parse_ymd(s)
+            FactType::Date => crate::engine::calendar::parse_input(s)
                 .map(Value::Date)
                 .ok_or(ValueError::NotADate),
         }
