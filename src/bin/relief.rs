@@ -7,6 +7,7 @@
 //! relief coverage
 //! relief html
 //! relief check [CASES_DIR]
+//! relief twins [MIN_SIMILARITY]
 //! ```
 //! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
 //! built in (rule authors see a change without rebuilding).
@@ -51,6 +52,7 @@ const USAGE: &str = "usage:
   relief html                     (every relief as a static page, for browsers without wasm)
   relief texts > texts.bin        (the texts the app fetches after its first screen)
   relief check [CASES_DIR]        (default tests/cases)
+  relief twins [MIN]              (reliefs in two documents with alike quotes, not linked as twins; MIN default 0.6)
 options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
 
 struct Args {
@@ -224,15 +226,55 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             out!("{}", coverage(rs));
             Ok(ExitCode::SUCCESS)
         }
+        "twins" => {
+            let min = match a.pos.get(1) {
+                Some(m) => m.parse::<f64>().map_err(|_| {
+                    eprintln!("relief: twins: \"{m}\" is not a number between 0 and 1");
+                    ExitCode::from(2)
+                })?,
+                None => compile::TWIN_SIMILARITY,
+            };
+            let Some(links) = twin_links(a) else {
+                return Err(ExitCode::from(2));
+            };
+            let pairs = compile::likely_twins(rs, &links, min);
+            for (sim, x, y) in &pairs {
+                outln!("{sim:.2}  {x}  {y}");
+            }
+            outln!(
+                "{} linked pair(s); {} unlinked pair(s) with quotes at least {min} alike (link each with `twin = \"…\"`, and give twin_difference where they differ)",
+                links.len(),
+                pairs.len()
+            );
+            Ok(if pairs.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         "check" => {
             let dir = a
                 .pos
                 .get(1)
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("tests/cases"));
-            Ok(check(rs, &dir))
+            Ok(check(rs, a, &dir))
         }
         _ => Err(usage()),
+    }
+}
+
+/// The twin links of the rule files (`--rules DIR`, or `rules/` beside the built-in set).
+fn twin_links(a: &Args) -> Option<Vec<(String, String)>> {
+    let dir = a.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
+    match compile::read_dir(&dir) {
+        Ok((inputs, _)) => Some(compile::twin_links(&inputs)),
+        Err(errs) => {
+            for e in errs {
+                eprintln!("{e}");
+            }
+            None
+        }
     }
 }
 
@@ -297,7 +339,7 @@ fn coverage(rs: &RuleSet) -> String {
     out
 }
 
-fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
+fn check(rs: &RuleSet, a: &Args, dir: &Path) -> ExitCode {
     let runs = cases::run_dir(dir, rs);
     let mut failed = 0;
     let mut checks = 0;
@@ -329,12 +371,20 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
     for g in &gaps {
         outln!("{g}");
     }
+    // Alike quotes in two documents are encoded once in spirit: linked as twins.
+    let twins = match twin_links(a) {
+        Some(links) => compile::likely_twins(rs, &links, compile::TWIN_SIMILARITY),
+        None => vec![],
+    };
+    for (sim, x, y) in &twins {
+        outln!("likely twins not linked ({sim:.2} alike): {x} and {y} (see `relief twins`)");
+    }
     outln!(
         "cases: {} passed, {} failed ({checks} expectations)",
         runs.len() - failed,
         failed
     );
-    if failed > 0 || !untested.is_empty() || !gaps.is_empty() {
+    if failed > 0 || !untested.is_empty() || !gaps.is_empty() || !twins.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
