@@ -186,3 +186,34 @@ fn every_relief_with_an_eligible_case_is_found_by_walking_the_questionnaire() {
         missed.join("\n")
     );
 }
+
+/// The persona facts of a small TOML `[facts]` table.
+fn persona_facts(rs: &RuleSet, toml: &str) -> Facts {
+    let text = format!("name = \"planner test\"\n[facts]\n{toml}");
+    relief_finder::persona::parse("planner test", &text, rs)
+        .expect("the test persona parses")
+        .facts
+}
+
+#[test]
+fn a_follow_up_is_not_asked_of_someone_who_skipped_what_it_follows() {
+    // The national-catalogue question of the province's NEV measure follows the purchase date
+    // (`ask_if = "known(nev_purchase_on)"`): someone without a new-energy vehicle skips the
+    // date and is not asked about the catalogue; a 2024 buyer is.
+    let rs = ruleset::embedded();
+    let as_of = NaiveDate::from_ymd_opt(2024, 6, 1).expect("date");
+    let follow_up = rs
+        .questions
+        .iter()
+        .position(|q| q.id == "nev_exempt_model")
+        .expect("the catalogue question");
+    let no_car = persona_facts(rs, "city = \"pingliang\"\napplicant = \"person\"\n");
+    let s = walk(rs, &no_car, as_of);
+    assert!(!s.asked().contains(&follow_up), "asked of someone who skipped the date");
+    let buyer = persona_facts(
+        rs,
+        "city = \"pingliang\"\napplicant = \"person\"\nnev_purchase_on = 2024-03-01\n",
+    );
+    let s = walk(rs, &buyer, as_of);
+    assert!(s.asked().contains(&follow_up), "not asked of a 2024 buyer");
+}
