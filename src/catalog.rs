@@ -129,7 +129,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
 /// period has passed: the national policy may have continued, and whom to ask. It gives no
 /// figure, because the texts give none beyond their own period.
 pub fn national_note(lang: Lang, category: &str) -> &'static str {
-    t(lang, if category == "tax" { "national.tax" } else { "national.other" })
+    let key = match category {
+        "tax" => "national.tax",
+        _ => "national.other",
+    };
+    t(lang, key)
 }
 
 /// The string for `key` with `{n}` replaced.

@@ -837,10 +837,7 @@ pub fn compile(
                 })
             });
             // A temporary measure ends, even where the document gives no end.
-            if let Some(word) = PERIOD_WORDS
-                .iter()
-                .find(|w| squeeze(quote).contains(**w))
-            {
+            if let Some(word) = PERIOD_WORDS.iter().find(|w| squeeze(quote).contains(**w)) {
                 match (until, &r.open_ended) {
                     (None, None) => at(&mut p, format!(
                         "the quote speaks of a period (\"{word}\") but the relief has no valid_until (give valid_until, or open_ended = \"…\" saying why it has none)"
@@ -853,7 +850,10 @@ pub fn compile(
             }
             if let Some(reason) = &r.open_ended {
                 if reason.trim().is_empty() {
-                    at(&mut p, "open_ended is empty: say why the relief has no end".into());
+                    at(
+                        &mut p,
+                        "open_ended is empty: say why the relief has no end".into(),
+                    );
                 }
             }
             if r.twin.is_none() && r.twin_difference.is_some() {
@@ -943,7 +943,15 @@ pub fn compile(
 /// Words that tie a measure to a period: a relief whose quote has one needs a `valid_until`
 /// or an `open_ended` reason.
 pub const PERIOD_WORDS: &[&str] = &[
-    "阶段性", "一次性", "第一批", "第二批", "第三批", "疫情", "年内", "截至", "暂时",
+    "阶段性",
+    "一次性",
+    "第一批",
+    "第二批",
+    "第三批",
+    "疫情",
+    "年内",
+    "截至",
+    "暂时",
 ];
 
 /// What the twin check needs of a relief, beside the compiled relief.
@@ -962,7 +970,9 @@ struct Side {
 fn canonical(c: &Cond) -> Cond {
     fn flat(c: &Cond, all: bool, out: &mut Vec<Cond>) {
         match (c, all) {
-            (Cond::All(v), true) | (Cond::Any(v), false) => v.iter().for_each(|x| flat(x, all, out)),
+            (Cond::All(v), true) | (Cond::Any(v), false) => {
+                v.iter().for_each(|x| flat(x, all, out))
+            }
             _ => out.push(canonical(c)),
         }
     }
@@ -987,19 +997,25 @@ fn canonical(c: &Cond) -> Cond {
 }
 
 /// Twins grant the same thing in two documents: the same condition apart from
-/// jurisdiction, the same kind, amount and overlap membership, unless `twin_difference`
-/// says why not.
+/// jurisdiction, the same kind, amount, overlap membership and national flag, unless
+/// `twin_difference` says why not.
 fn check_twins(reliefs: &[Relief], sides: &[Side], p: &mut Problems) {
     for (i, side) in sides.iter().enumerate() {
         let Some(twin) = &side.twin else { continue };
         let (path, text, offset, what) = &side.place;
         let Some(j) = reliefs.iter().position(|r| &r.id == twin) else {
-            p.at(path, text, *offset, what, format!(
-                "twin \"{twin}\" is not a relief (write document-id.relief-id){}",
-                suggest(twin, reliefs.iter().map(|r| r.id.as_str()))
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default()
-            ));
+            p.at(
+                path,
+                text,
+                *offset,
+                what,
+                format!(
+                    "twin \"{twin}\" is not a relief (write document-id.relief-id){}",
+                    suggest(twin, reliefs.iter().map(|r| r.id.as_str()))
+                        .map(|s| format!(" (did you mean \"{s}\"?)"))
+                        .unwrap_or_default()
+                ),
+            );
             continue;
         };
         let (a, b) = (&reliefs[i], &reliefs[j]);
@@ -1016,16 +1032,15 @@ fn check_twins(reliefs: &[Relief], sides: &[Side], p: &mut Problems) {
         if a.kind != b.kind {
             parts.push("kind");
         }
-        let amount = |r: &Relief| {
-            r.amount
-                .as_ref()
-                .map(|a| (format!("{:?}", a.value), a.per))
-        };
+        let amount = |r: &Relief| r.amount.as_ref().map(|a| (format!("{:?}", a.value), a.per));
         if amount(a) != amount(b) {
             parts.push("amount");
         }
         if a.overlap.is_some() != b.overlap.is_some() {
             parts.push("overlap group");
+        }
+        if a.national != b.national {
+            parts.push("national");
         }
         match (&side.twin_difference, parts.is_empty()) {
             (None, false) => p.at(path, text, *offset, what, format!(
@@ -1036,7 +1051,7 @@ fn check_twins(reliefs: &[Relief], sides: &[Side], p: &mut Problems) {
                 "twin_difference, but it is the same as its twin \"{twin}\": remove twin_difference"
             )),
             (Some(reason), false) if reason.trim().is_empty() => p.at(path, text, *offset, what,
-                "twin_difference is empty: give the reason the texts give".to_string()),
+                "twin_difference is empty: give the reason the texts give"),
             _ => {}
         }
     }
@@ -1065,10 +1080,7 @@ pub fn twin_links(inputs: &[Input]) -> Vec<(String, String)> {
 /// and punctuation left out (0 = nothing shared, 1 = the same).
 pub fn quote_similarity(a: &str, b: &str) -> f64 {
     fn bigrams(s: &str) -> Vec<(char, char)> {
-        let cs: Vec<char> = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
         let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
         v.sort_unstable();
         v
@@ -1100,7 +1112,11 @@ pub const TWIN_SIMILARITY: f64 = 0.6;
 /// [`quote_similarity`]) and that are not linked as twins, most alike first. A pair is left
 /// out where either relief is already linked to another relief of the other's document
 /// (the two cities' 5% and 10% credits are alike, but each is linked to its own twin).
-pub fn likely_twins(rs: &RuleSet, links: &[(String, String)], min: f64) -> Vec<(f64, String, String)> {
+pub fn likely_twins(
+    rs: &RuleSet,
+    links: &[(String, String)],
+    min: f64,
+) -> Vec<(f64, String, String)> {
     let linked = |a: &str, b: &str| {
         links
             .iter()

@@ -67,7 +67,10 @@ fn reliefs_with_alike_quotes_in_two_documents_are_linked_as_twins() {
     // twin_difference does not build); this finds the pairs nobody linked.
     let (inputs, _) = compile::read_dir(Path::new("rules")).expect("rules/ is readable");
     let links = compile::twin_links(&inputs);
-    assert!(links.len() >= 40, "expected the two cities' twins to be linked");
+    assert!(
+        links.len() >= 40,
+        "expected the two cities' twins to be linked"
+    );
     let unlinked = compile::likely_twins(ruleset::embedded(), &links, compile::TWIN_SIMILARITY);
     assert!(
         unlinked.is_empty(),

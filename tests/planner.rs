@@ -209,7 +209,10 @@ fn a_follow_up_is_not_asked_of_someone_who_skipped_what_it_follows() {
         .expect("the catalogue question");
     let no_car = persona_facts(rs, "city = \"pingliang\"\napplicant = \"person\"\n");
     let s = walk(rs, &no_car, as_of);
-    assert!(!s.asked().contains(&follow_up), "asked of someone who skipped the date");
+    assert!(
+        !s.asked().contains(&follow_up),
+        "asked of someone who skipped the date"
+    );
     let buyer = persona_facts(
         rs,
         "city = \"pingliang\"\napplicant = \"person\"\nnev_purchase_on = 2024-03-01\n",

@@ -41,7 +41,10 @@ fn an_expired_national_measure_says_the_policy_may_continue_and_whom_to_ask() {
         .skip_while(|l| !l.contains("pingliang-2023.vat-small-scale-exempt"))
         .nth(1)
         .unwrap_or_default();
-    assert!(line.contains("national policy:") && line.contains("12366"), "{line}");
+    assert!(
+        line.contains("national policy:") && line.contains("12366"),
+        "{line}"
+    );
     let json = relief_finder::report::json(rs, &ev);
     let result = |id: &str| {
         json["results"]
@@ -49,9 +52,11 @@ fn an_expired_national_measure_says_the_policy_may_continue_and_whom_to_ask() {
             .and_then(|a| a.iter().find(|r| r["id"] == id).cloned())
             .expect("reported")
     };
-    assert!(result("pingliang-2023.vat-small-scale-exempt")["national_note"]
-        .as_str()
-        .is_some_and(|n| n.contains("12366")));
+    assert!(
+        result("pingliang-2023.vat-small-scale-exempt")["national_note"]
+            .as_str()
+            .is_some_and(|n| n.contains("12366"))
+    );
     // A city's own measure (the 2023 scenic-spot tickets) has no such note; nor has a
     // national one still in force.
     let ev_person = evaluate(
