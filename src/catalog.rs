@@ -106,6 +106,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("relief.overlap", "与以下政策同类，从高不重复，按较优的一项计算：", "Overlaps with the following; the better one counts, not both:"),
     ("relief.service", "服务承诺", "Service commitment"),
     ("relief.holds_from", "起符合", "from this date"),
+    ("national.tax", "本项重申国家税收政策。文件规定的期限届满后，国家政策可能已经延续或调整，请拨打12366纳税缴费服务热线或向主管税务机关咨询现行规定。", "This restates a national tax policy. After the period the document gives, the national policy may have been extended or changed: call the 12366 tax service hotline or ask your tax office what applies now."),
+    ("national.other", "本项重申国家政策。文件规定的期限届满后，国家政策可能已经延续或调整，请向办理部门或12345政务服务便民热线咨询现行规定。", "This restates a national policy. After the period the document gives, the national policy may have been extended or changed: ask the departments where you apply, or the 12345 government service hotline, what applies now."),
     ("per.once", "一次性", "one-off"),
     ("per.year", "每年", "a year"),
     ("per.month", "每月", "a month"),
@@ -125,6 +127,17 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("cat.services", "政务服务", "Public services"),
     ("cat.social", "社会保障", "Social security"),
 ];
+
+/// The note for a measure that restates national policy (`Relief::national`), shown once its
+/// period has passed: the national policy may have continued, and whom to ask. It gives no
+/// figure, because the texts give none beyond their own period.
+pub fn national_note(lang: Lang, category: &str) -> &'static str {
+    let key = match category {
+        "tax" => "national.tax",
+        _ => "national.other",
+    };
+    t(lang, key)
+}
 
 /// The string for `key` with `{n}` replaced.
 pub fn tn(lang: Lang, key: &str, n: impl std::fmt::Display) -> String {

@@ -137,8 +137,20 @@ struct RawRelief {
     /// residents and businesses: no city condition is added.
     #[serde(default)]
     visitors: bool,
-    /// Within an overlap group, where amounts cannot decide: 1 = best terms.
+    /// Within an overlap group, the author's ranking of the terms: 1 = best terms.
     overlap_rank: Option<u8>,
+    /// The same grant in another document (`document-id.relief-id`): the two must have
+    /// the same condition (jurisdiction aside), kind, amount and overlap membership, or
+    /// `twin_difference` says why not.
+    twin: Option<String>,
+    /// Why a relief differs from its twin, in the texts' terms.
+    twin_difference: Option<String>,
+    /// Why a relief whose quote speaks of a period (阶段性, 一次性, 疫情, 年内…) has no
+    /// `valid_until`.
+    open_ended: Option<String>,
+    /// It restates a national policy (see `Relief::national`).
+    #[serde(default)]
+    national: bool,
 }
 
 fn default_kind() -> String {
@@ -477,7 +489,7 @@ pub fn compile(
             let ask_if =
                 raw.ask_if
                     .as_ref()
-                    .and_then(|c| match Parser::condition(&facts, c.get_ref()) {
+                    .and_then(|c| match Parser::ask_if(&facts, c.get_ref()) {
                         Ok(c) => Some(c),
                         Err(e) => {
                             p.at(
@@ -520,6 +532,8 @@ pub fn compile(
     // Documents, articles and reliefs.
     let mut documents: Vec<Document> = Vec::new();
     let mut reliefs: Vec<Relief> = Vec::new();
+    // Beside each relief: what the twin check needs once every relief is known.
+    let mut sides: Vec<Side> = Vec::new();
     for (input, f) in &files {
         let (path, ftext) = (&input.path, &input.text);
         let Some(doc) = &f.document else {
@@ -781,7 +795,8 @@ pub fn compile(
                     ),
                 }
             }
-            match Parser::condition(&facts, r.when.get_ref()) {
+            let own = Parser::condition(&facts, r.when.get_ref());
+            match own.clone() {
                 Ok(Cond::All(v)) => all.extend(v),
                 Ok(c) => all.push(c),
                 Err(e) => p.at(
@@ -868,6 +883,36 @@ pub fn compile(
                     basis: text(&a.basis),
                 })
             });
+            // A temporary measure ends, even where the document gives no end.
+            if let Some(word) = PERIOD_WORDS.iter().find(|w| squeeze(quote).contains(**w)) {
+                match (until, &r.open_ended) {
+                    (None, None) => at(&mut p, format!(
+                        "the quote speaks of a period (\"{word}\") but the relief has no valid_until (give valid_until, or open_ended = \"…\" saying why it has none)"
+                    )),
+                    (Some(u), Some(_)) => at(&mut p, format!(
+                        "open_ended, but it has a valid_until ({u}): remove open_ended"
+                    )),
+                    _ => {}
+                }
+            }
+            if let Some(reason) = &r.open_ended {
+                if reason.trim().is_empty() {
+                    at(
+                        &mut p,
+                        "open_ended is empty: say why the relief has no end".into(),
+                    );
+                }
+            }
+            if r.twin.is_none() && r.twin_difference.is_some() {
+                at(&mut p, "twin_difference without twin".into());
+            }
+            sides.push(Side {
+                place: (path.clone(), ftext.clone(), span.start, what.clone()),
+                own: own.ok().map(|c| canonical(&c)),
+                visitors: r.visitors,
+                twin: r.twin.clone(),
+                twin_difference: r.twin_difference.clone(),
+            });
             reliefs.push(Relief {
                 id,
                 doc: doc_ix,
@@ -886,6 +931,7 @@ pub fn compile(
                 quote: quote.split_whitespace().collect::<Vec<_>>().join(""),
                 overlap: r.overlap.clone(),
                 overlap_rank: r.overlap_rank.unwrap_or(100),
+                national: r.national,
             });
         }
         notes.sort_by_key(|n| n.article);
@@ -902,6 +948,8 @@ pub fn compile(
             notes,
         });
     }
+
+    check_twins(&reliefs, &sides, &mut p);
 
     // Overlap groups need two members or more.
     let mut groups: BTreeMap<&str, usize> = BTreeMap::new();
@@ -943,6 +991,220 @@ pub fn compile(
             .collect::<String>()
     );
     Ok(rs)
+}
+
+/// Words that tie a measure to a period: a relief whose quote has one needs a `valid_until`
+/// or an `open_ended` reason.
+pub const PERIOD_WORDS: &[&str] = &[
+    "阶段性",
+    "一次性",
+    "第一批",
+    "第二批",
+    "第三批",
+    "疫情",
+    "年内",
+    "截至",
+    "暂时",
+];
+
+/// What the twin check needs of a relief, beside the compiled relief.
+struct Side {
+    /// Path, text, offset and item, for messages.
+    place: (String, String, usize, String),
+    /// The relief's own condition (without the jurisdiction added), in canonical order.
+    own: Option<Cond>,
+    visitors: bool,
+    twin: Option<String>,
+    twin_difference: Option<String>,
+}
+
+/// A condition with `and`/`or` flattened and their parts in a fixed order, so that two
+/// authors' spellings of the same condition compare equal.
+fn canonical(c: &Cond) -> Cond {
+    fn flat(c: &Cond, all: bool, out: &mut Vec<Cond>) {
+        match (c, all) {
+            (Cond::All(v), true) | (Cond::Any(v), false) => {
+                v.iter().for_each(|x| flat(x, all, out))
+            }
+            _ => out.push(canonical(c)),
+        }
+    }
+    match c {
+        Cond::All(_) | Cond::Any(_) => {
+            let all = matches!(c, Cond::All(_));
+            let mut v = Vec::new();
+            flat(c, all, &mut v);
+            v.sort_by_key(|x| format!("{x:?}"));
+            v.dedup();
+            if v.len() == 1 {
+                v.pop().unwrap_or(Cond::All(vec![]))
+            } else if all {
+                Cond::All(v)
+            } else {
+                Cond::Any(v)
+            }
+        }
+        Cond::Not(x) => Cond::Not(Box::new(canonical(x))),
+        Cond::Atom(_) => c.clone(),
+    }
+}
+
+/// Twins grant the same thing in two documents: the same condition apart from
+/// jurisdiction, the same kind, amount, overlap membership and national flag, unless
+/// `twin_difference` says why not.
+fn check_twins(reliefs: &[Relief], sides: &[Side], p: &mut Problems) {
+    for (i, side) in sides.iter().enumerate() {
+        let Some(twin) = &side.twin else { continue };
+        let (path, text, offset, what) = &side.place;
+        let Some(j) = reliefs.iter().position(|r| &r.id == twin) else {
+            p.at(
+                path,
+                text,
+                *offset,
+                what,
+                format!(
+                    "twin \"{twin}\" is not a relief (write document-id.relief-id){}",
+                    suggest(twin, reliefs.iter().map(|r| r.id.as_str()))
+                        .map(|s| format!(" (did you mean \"{s}\"?)"))
+                        .unwrap_or_default()
+                ),
+            );
+            continue;
+        };
+        let (a, b) = (&reliefs[i], &reliefs[j]);
+        if a.doc == b.doc {
+            p.at(path, text, *offset, what, format!(
+                "twin \"{twin}\" is in the same document: a twin is the same grant in another document"
+            ));
+            continue;
+        }
+        let mut parts = Vec::new();
+        if side.own != sides[j].own || side.visitors != sides[j].visitors {
+            parts.push("condition");
+        }
+        if a.kind != b.kind {
+            parts.push("kind");
+        }
+        let amount = |r: &Relief| r.amount.as_ref().map(|a| (format!("{:?}", a.value), a.per));
+        if amount(a) != amount(b) {
+            parts.push("amount");
+        }
+        if a.overlap.is_some() != b.overlap.is_some() {
+            parts.push("overlap group");
+        }
+        if a.national != b.national {
+            parts.push("national");
+        }
+        match (&side.twin_difference, parts.is_empty()) {
+            (None, false) => p.at(path, text, *offset, what, format!(
+                "differs from its twin \"{twin}\" in {} (make them equal, or give twin_difference = \"…\" with the reason the texts give)",
+                parts.join(", ")
+            )),
+            (Some(_), true) => p.at(path, text, *offset, what, format!(
+                "twin_difference, but it is the same as its twin \"{twin}\": remove twin_difference"
+            )),
+            (Some(reason), false) if reason.trim().is_empty() => p.at(path, text, *offset, what,
+                "twin_difference is empty: give the reason the texts give"),
+            _ => {}
+        }
+    }
+}
+
+/// Pairs of reliefs linked as twins (either side naming the other), by full id, read from
+/// the rule files without compiling them.
+pub fn twin_links(inputs: &[Input]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let Ok(f) = toml::from_str::<RawFile>(&input.text) else {
+            continue;
+        };
+        let Some(doc) = &f.document else { continue };
+        for r in &f.relief {
+            let r = r.get_ref();
+            if let Some(t) = &r.twin {
+                out.push((format!("{}.{}", doc.get_ref().id, r.id), t.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// How alike two quotes are: the Dice coefficient of their character bigrams, white space
+/// and punctuation left out (0 = nothing shared, 1 = the same).
+pub fn quote_similarity(a: &str, b: &str) -> f64 {
+    fn bigrams(s: &str) -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    }
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    // Multiset intersection of two sorted lists.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Quote similarity from which two reliefs in different documents are likely twins.
+pub const TWIN_SIMILARITY: f64 = 0.6;
+
+/// Pairs of reliefs in different documents whose quotes are alike (at least `min`, see
+/// [`quote_similarity`]) and that are not linked as twins, most alike first. A pair is left
+/// out where either relief is already linked to another relief of the other's document
+/// (the two cities' 5% and 10% credits are alike, but each is linked to its own twin).
+pub fn likely_twins(
+    rs: &RuleSet,
+    links: &[(String, String)],
+    min: f64,
+) -> Vec<(f64, String, String)> {
+    let linked = |a: &str, b: &str| {
+        links
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    };
+    // Whether `a` is linked to some relief of document `doc`.
+    let linked_into = |a: &str, doc: u16| {
+        links.iter().any(|(x, y)| {
+            let other = if x == a {
+                y
+            } else if y == a {
+                x
+            } else {
+                return false;
+            };
+            rs.relief(other).is_some_and(|o| o.doc == doc)
+        })
+    };
+    let mut out = Vec::new();
+    for (i, a) in rs.reliefs.iter().enumerate() {
+        for b in &rs.reliefs[i + 1..] {
+            if a.doc == b.doc || linked(&a.id, &b.id) {
+                continue;
+            }
+            if linked_into(&a.id, b.doc) || linked_into(&b.id, a.doc) {
+                continue;
+            }
+            let sim = quote_similarity(&a.quote, &b.quote);
+            if sim >= min {
+                out.push((sim, a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    out
 }
 
 /// toml's "unknown field `x`, expected one of `a`, `b`" gains a "did you mean".

@@ -44,6 +44,14 @@ impl Reader<'_> {
         Some(x)
     }
 
+    fn bool(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
     fn take(&mut self, n: usize) -> Option<&[u8]> {
         if n > self.b.len() {
             return None;
@@ -217,6 +225,7 @@ fn relief(r: &mut Reader) -> Option<Relief> {
         quote: r.str()?,
         overlap: r.opt(Reader::str)?,
         overlap_rank: r.byte()?,
+        national: r.bool()?,
     })
 }
 
@@ -245,12 +254,13 @@ fn offset(r: &mut Reader) -> Option<Offset> {
 }
 
 fn test(r: &mut Reader) -> Option<Test> {
-    Some(match r.variant(6)? {
+    Some(match r.variant(7)? {
         0 => Test::IsTrue,
         1 => Test::OneOf(r.varint()?),
         2 => Test::HasAny(r.varint()?),
         3 => Test::HasAll(r.varint()?),
         4 => Test::Cmp(cmp(r)?, r.decimal()?),
+        6 => Test::Known,
         _ => Test::DateCmp(
             cmp(r)?,
             match r.variant(3)? {

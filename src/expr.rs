@@ -165,6 +165,8 @@ pub struct Parser<'a> {
     facts: &'a [FactDef],
     toks: Vec<(Tok, usize)>,
     pos: usize,
+    /// `known(fact)` is allowed (a question's `ask_if` only).
+    allow_known: bool,
 }
 
 /// Closest candidate to `word` within a small edit distance, for "did you mean".
@@ -206,6 +208,7 @@ impl<'a> Parser<'a> {
             facts,
             toks: lex(src)?.toks,
             pos: 0,
+            allow_known: false,
         })
     }
 
@@ -215,6 +218,20 @@ impl<'a> Parser<'a> {
     /// The first problem found, with its column.
     pub fn condition(facts: &'a [FactDef], src: &str) -> Result<Cond, ExprError> {
         let mut p = Parser::new(facts, src)?;
+        let c = p.or()?;
+        p.expect_end()?;
+        Ok(c)
+    }
+
+    /// Parse a question's `ask_if`: a condition that may also test whether a fact has an
+    /// answer, `known(nev_purchase_on)` (so that a follow-up question is not asked of
+    /// someone who skipped the question it follows).
+    ///
+    /// # Errors
+    /// The first problem found, with its column.
+    pub fn ask_if(facts: &'a [FactDef], src: &str) -> Result<Cond, ExprError> {
+        let mut p = Parser::new(facts, src)?;
+        p.allow_known = true;
         let c = p.or()?;
         p.expect_end()?;
         Ok(c)
@@ -313,6 +330,25 @@ impl<'a> Parser<'a> {
                 return self.err("missing `)`");
             }
             return Ok(c);
+        }
+        if matches!(self.peek(), Tok::Ident(s) if s == "known") {
+            if !self.allow_known {
+                return self.err(
+                    "known(…) is only for a question's ask_if: in a condition an unknown fact stays unknown",
+                );
+            }
+            self.bump();
+            if !self.eat_op("(") {
+                return self.err("expected `(` after known");
+            }
+            let (ix, _) = self.fact()?;
+            if !self.eat_op(")") {
+                return self.err("missing `)`");
+            }
+            return Ok(Cond::Atom(Atom {
+                fact: ix,
+                test: Test::Known,
+            }));
         }
         self.atom()
     }

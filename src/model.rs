@@ -231,8 +231,13 @@ pub struct Relief {
     pub quote: String,
     /// Measures that grant the same thing (从高不重复) share a group.
     pub overlap: Option<String>,
-    /// Within its group, where amounts cannot decide: lower is better terms.
+    /// Within its group, the author's ranking of the terms: lower is better. Set where the
+    /// texts say which terms are better; it decides before amounts, which different measures
+    /// may count against different baselines. 100 where not set.
     pub overlap_rank: u8,
+    /// It restates a national policy: once its period has passed, the card says that the
+    /// national policy may have continued and whom to ask (`catalog::national_note`).
+    pub national: bool,
 }
 
 /// What a relief is worth, where the text gives a figure.
@@ -389,6 +394,9 @@ pub enum Test {
     Cmp(CmpOp, #[serde(with = "dec_serde")] Decimal),
     /// A date fact compared with another date.
     DateCmp(CmpOp, DateRef),
+    /// The fact has an answer (only in a question's `ask_if`: a relief's condition never
+    /// treats an unknown fact as false).
+    Known,
 }
 
 /// The right-hand side of a date comparison.

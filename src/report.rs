@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value as Json};
 
+use crate::catalog::national_note;
 use crate::engine::describe::{self, yuan};
 use crate::engine::eval::{AmountResult, ReliefResult};
 use crate::engine::{Eligibility, Evaluation, Facts};
@@ -61,7 +62,19 @@ fn result_json(rs: &RuleSet, ev: &Evaluation, i: usize) -> Json {
     if let Some(ov) = &r.overlap {
         o["overlap"] = json!({ "group": ov.group, "best": ev.results[ov.best].relief.id });
     }
+    if let Some(note) = expired_national(r, Lang::Zh) {
+        o["national_note"] = json!(note);
+    }
     o
+}
+
+/// For a measure that restates national policy and whose period has passed on the date
+/// asked about (and that the person is not ruled out of): the note on whom to ask.
+pub fn expired_national(r: &ReliefResult, lang: Lang) -> Option<&'static str> {
+    (r.relief.national
+        && r.timing == crate::engine::Timing::Expired
+        && r.eligibility != Eligibility::Ineligible)
+        .then(|| national_note(lang, &r.relief.category))
 }
 
 /// The JSON report of facts.md.
@@ -118,6 +131,9 @@ pub fn text(rs: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
                     .map(|f| rs.fact(*f).id.as_str())
                     .collect();
                 out.push_str(&format!("      needs: {}\n", facts.join(", ")));
+            }
+            if let Some(note) = expired_national(r, lang) {
+                out.push_str(&format!("      national policy: {note}\n"));
             }
         }
     }
@@ -192,6 +208,9 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
     }
     if let Some(c) = &relief.caveat {
         out.push_str(&format!("\nnote: {}\n", c.get(lang)));
+    }
+    if let Some(note) = expired_national(r, lang) {
+        out.push_str(&format!("national policy: {note}\n"));
     }
     let arts: Vec<String> = relief.articles.iter().map(|a| a.to_string()).collect();
     out.push_str(&format!(
@@ -270,6 +289,12 @@ pub fn html(rs: &RuleSet) -> String {
             }
             if let Some(c) = &r.caveat {
                 out.push_str(&format!("<dt>注意</dt><dd>{}</dd>\n", esc(&c.zh)));
+            }
+            if r.national {
+                out.push_str(&format!(
+                    "<dt>国家政策</dt><dd>{}</dd>\n",
+                    esc(national_note(Lang::Zh, &r.category))
+                ));
             }
             out.push_str(&format!(
                 "</dl>\n<blockquote>{}</blockquote>\n<p>{} {}</p>\n</article>\n",

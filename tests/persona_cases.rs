@@ -1,6 +1,6 @@
 //! Every persona case under tests/cases passes against the rule set built into the app,
-//! every relief has a case where it is eligible and one where it is not, and every article
-//! of every document is classified.
+//! every relief has a case where it is eligible and one where it is not, every article
+//! of every document is classified; alike quotes in two documents are linked as twins.
 
 use std::path::Path;
 
@@ -58,5 +58,27 @@ fn the_embedded_rule_set_is_the_one_rules_compile_to() {
         from_disk.version,
         ruleset::embedded().version,
         "rebuild: the embedded rule set is stale"
+    );
+}
+
+#[test]
+fn reliefs_with_alike_quotes_in_two_documents_are_linked_as_twins() {
+    // The twin check itself is part of compiling (a linked pair that differs without a
+    // twin_difference does not build); this finds the pairs nobody linked.
+    let (inputs, _) = compile::read_dir(Path::new("rules")).expect("rules/ is readable");
+    let links = compile::twin_links(&inputs);
+    assert!(
+        links.len() >= 40,
+        "expected the two cities' twins to be linked"
+    );
+    let unlinked = compile::likely_twins(ruleset::embedded(), &links, compile::TWIN_SIMILARITY);
+    assert!(
+        unlinked.is_empty(),
+        "link these with `twin = \"…\"` (see `relief twins`):\n{}",
+        unlinked
+            .iter()
+            .map(|(s, a, b)| format!("{s:.2} {a} {b}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -335,4 +335,30 @@ fn a_detail_is_never_asked_once_its_gate_says_no() {
         }
     }
     assert!(gated >= 15, "only {gated} gated facts");
+
+/// The persona facts of a small TOML `[facts]` table.
+fn persona_facts(rs: &RuleSet, toml: &str) -> Facts {
+    let text = format!("name = \"planner test\"\n[facts]\n{toml}");
+    relief_finder::persona::parse("planner test", &text, rs)
+        .expect("the test persona parses")
+        .facts
+}
+
+#[test]
+fn a_follow_up_is_not_asked_of_someone_without_what_it_follows() {
+    // The national-catalogue question of the province's NEV measure needs a new-energy
+    // vehicle (`requires`): someone without one is not asked about the catalogue; a 2024
+    // buyer is (the vehicles screen shows it once the green plate is ticked).
+    let rs = ruleset::embedded();
+    let as_of = NaiveDate::from_ymd_opt(2024, 6, 1).expect("date");
+    let model = rs.fact_ix("nev_exempt_model").expect("the catalogue fact");
+    let no_car = persona_facts(rs, "city = \"pingliang\"\napplicant = \"person\"\n");
+    let s = relief_finder::walk::walk(rs, &no_car, as_of, 60).session;
+    assert!(s.facts.is_absent(model), "asked of someone without a vehicle");
+    let buyer = persona_facts(
+        rs,
+        "city = \"pingliang\"\napplicant = \"person\"\nnev_purchase_on = 2024-03-01\n",
+    );
+    let s = relief_finder::walk::walk(rs, &buyer, as_of, 60).session;
+    assert!(s.facts.get(model).is_some(), "not asked of a 2024 buyer");
 }

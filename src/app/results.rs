@@ -431,6 +431,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             })}
             <p class="benefit">{benefit}</p>
             {caveat.map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}"："</strong>{c}</p> })}
+            {(relief.national && r.timing == Timing::Expired).then(|| view! { <p class="caveat">{relief_finder::catalog::national_note(lang, &relief.category)}</p> })}
             {(!overlap.is_empty()).then(|| view! {
                 <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
             })}

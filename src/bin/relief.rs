@@ -8,6 +8,7 @@
 //! relief html
 //! relief check [CASES_DIR]
 //! relief walk [PATH…] [--as-of DATE]
+//! relief twins [MIN_SIMILARITY]
 //! ```
 //! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
 //! built in (rule authors see a change without rebuilding).
@@ -54,6 +55,7 @@ const USAGE: &str = "usage:
   relief check [CASES_DIR]        (default tests/cases)
   relief walk [PATH…] [--as-of D] (questionnaire length: every persona walked through the
                                    wizard on its own date and on D, default 2026-12-01)
+  relief twins [MIN]              (reliefs in two documents with alike quotes, not linked as twins; MIN default 0.6)
 options for every command: --rules DIR (read rules from DIR instead of the built-in set)";
 
 struct Args {
@@ -239,15 +241,55 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             out!("{}", walk_report(rs, &dirs, later));
             Ok(ExitCode::SUCCESS)
         }
+        "twins" => {
+            let min = match a.pos.get(1) {
+                Some(m) => m.parse::<f64>().map_err(|_| {
+                    eprintln!("relief: twins: \"{m}\" is not a number between 0 and 1");
+                    ExitCode::from(2)
+                })?,
+                None => compile::TWIN_SIMILARITY,
+            };
+            let Some(links) = twin_links(a) else {
+                return Err(ExitCode::from(2));
+            };
+            let pairs = compile::likely_twins(rs, &links, min);
+            for (sim, x, y) in &pairs {
+                outln!("{sim:.2}  {x}  {y}");
+            }
+            outln!(
+                "{} linked pair(s); {} unlinked pair(s) with quotes at least {min} alike (link each with `twin = \"…\"`, and give twin_difference where they differ)",
+                links.len(),
+                pairs.len()
+            );
+            Ok(if pairs.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         "check" => {
             let dir = a
                 .pos
                 .get(1)
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("tests/cases"));
-            Ok(check(rs, &dir))
+            Ok(check(rs, a, &dir))
         }
         _ => Err(usage()),
+    }
+}
+
+/// The twin links of the rule files (`--rules DIR`, or `rules/` beside the built-in set).
+fn twin_links(a: &Args) -> Option<Vec<(String, String)>> {
+    let dir = a.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
+    match compile::read_dir(&dir) {
+        Ok((inputs, _)) => Some(compile::twin_links(&inputs)),
+        Err(errs) => {
+            for e in errs {
+                eprintln!("{e}");
+            }
+            None
+        }
     }
 }
 
@@ -354,7 +396,7 @@ fn walk_report(rs: &RuleSet, dirs: &[PathBuf], later: NaiveDate) -> String {
     out
 }
 
-fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
+fn check(rs: &RuleSet, a: &Args, dir: &Path) -> ExitCode {
     let runs = cases::run_dir(dir, rs);
     let mut failed = 0;
     let mut checks = 0;
@@ -386,12 +428,20 @@ fn check(rs: &RuleSet, dir: &Path) -> ExitCode {
     for g in &gaps {
         outln!("{g}");
     }
+    // Alike quotes in two documents are encoded once in spirit: linked as twins.
+    let twins = match twin_links(a) {
+        Some(links) => compile::likely_twins(rs, &links, compile::TWIN_SIMILARITY),
+        None => vec![],
+    };
+    for (sim, x, y) in &twins {
+        outln!("likely twins not linked ({sim:.2} alike): {x} and {y} (see `relief twins`)");
+    }
     outln!(
         "cases: {} passed, {} failed ({checks} expectations)",
         runs.len() - failed,
         failed
     );
-    if failed > 0 || !untested.is_empty() || !gaps.is_empty() {
+    if failed > 0 || !untested.is_empty() || !gaps.is_empty() || !twins.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -241,6 +241,12 @@ fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang) -> String {
             let (op, _) = flip(*op, negated);
             format!("{label} {} {}", op, date_ref(rs, r, lang))
         }
+        Test::Known => match (zh, negated) {
+            (true, false) => format!("{label}：已回答"),
+            (true, true) => format!("{label}：未回答"),
+            (false, false) => format!("{label}: answered"),
+            (false, true) => format!("{label}: not answered"),
+        },
     }
 }
 

@@ -290,6 +290,9 @@ pub fn resolve_date(
 }
 
 fn eval_atom(a: &Atom, facts: &Facts, as_of: NaiveDate) -> (Tri, Vec<FactIx>) {
+    if a.test == Test::Known {
+        return (tri(facts.get(a.fact).is_some()), vec![]);
+    }
     if facts.is_absent(a.fact) {
         return (Tri::False, vec![]);
     }
@@ -447,7 +450,8 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
         .collect();
 
     // 从高不重复: in each group, the better relief is the eligible one in force with the
-    // highest amount; without amounts, the best `overlap_rank`, then the first listed.
+    // best `overlap_rank` where the author set one (amounts of different measures may be
+    // counted against different baselines), then the highest amount, then the first listed.
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in results.iter().enumerate() {
         if let Some(g) = &r.relief.overlap {
@@ -461,11 +465,11 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
                 r.eligibility == Eligibility::Eligible,
                 r.in_force(),
                 r.eligibility != Eligibility::Ineligible,
+                std::cmp::Reverse(r.relief.overlap_rank),
                 r.amount
                     .as_ref()
                     .map(AmountResult::top)
                     .unwrap_or(Decimal::MIN),
-                std::cmp::Reverse(r.relief.overlap_rank),
                 std::cmp::Reverse(*i),
             )
         };
