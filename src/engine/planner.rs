@@ -155,10 +155,14 @@ pub fn shown(rs: &RuleSet, draft: &Facts, as_of: NaiveDate, f: FactIx) -> bool {
 fn weight(r: &ReliefResult) -> usize {
     match (r.relief.kind, r.relief.amount.is_some()) {
         (Kind::Service, _) => 1,
-        (_, true) => 3,
+        (_, true) => MONEY,
         (_, false) => 2,
     }
 }
+
+/// The weight of a relief with a figure, and of an answer that gives one: money first, so
+/// that a restaurant is asked its VAT status and sales before its plans.
+const MONEY: usize = 6;
 
 /// The next question, or `None` when no answer could change a result (an eligibility or an
 /// amount) of a measure in force on the date.
@@ -195,11 +199,16 @@ pub fn next_question(
             .filter(|(_, n)| n.iter().any(|f| offer.contains(f)))
             .map(|(r, _)| *r)
             .collect();
-        let score = settled.iter().map(|r| weight(r)).sum::<usize>()
-            + 2 * priced
-                .iter()
-                .filter(|(_, n)| n.iter().any(|f| offer.contains(f)))
-                .count();
+        // What the screen settles per thing it asks (a long list of tick boxes weighs more
+        // on the person than a two-field screen), so that short screens that decide much come
+        // first.
+        let worth = settled.iter().map(|r| weight(r)).sum::<usize>()
+            + MONEY
+                * priced
+                    .iter()
+                    .filter(|(_, n)| n.iter().any(|f| offer.contains(f)))
+                    .count();
+        let score = worth * 100 / (offer.len() + 2);
         if best.as_ref().is_none_or(|b| score > b.score) {
             let mut stakes: Vec<(String, usize)> = Vec::new();
             for r in &settled {
