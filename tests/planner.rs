@@ -201,8 +201,8 @@ fn no_persona_loses_a_relief_by_answering_the_short_questionnaire() {
 
 /// A question is never put to an applicant for whom no measure using its facts can be
 /// eligible: for each kind of applicant (every business form, a person), each screen's
-/// `ask_if` is false, or some measure reading one of its facts is not ruled out by who the
-/// applicant is.
+/// `ask_if` is false, or some measure reading one of its facts (in its condition or its
+/// amount) is not ruled out by who the applicant is.
 #[test]
 fn no_question_is_put_to_an_applicant_it_cannot_concern() {
     let rs = ruleset::embedded();
@@ -250,6 +250,17 @@ fn no_question_is_put_to_an_applicant_it_cannot_concern() {
                 let useful = ev.results.iter().any(|r| {
                     used.clear();
                     r.relief.when.facts(&mut used);
+                    if let Some(a) = &r.relief.amount {
+                        use relief_finder::model::AmountValue;
+                        use relief_finder::engine::eval::formula_facts;
+                        match &a.value {
+                            AmountValue::Exact(f) | AmountValue::UpTo(f) => formula_facts(f, &mut used),
+                            AmountValue::Range(lo, hi) => {
+                                formula_facts(lo, &mut used);
+                                formula_facts(hi, &mut used);
+                            }
+                        }
+                    }
                     used.iter().any(|u| reads.contains(u))
                         && r.eligibility != Eligibility::Ineligible
                 });
@@ -335,6 +346,7 @@ fn a_detail_is_never_asked_once_its_gate_says_no() {
         }
     }
     assert!(gated >= 15, "only {gated} gated facts");
+}
 
 /// The persona facts of a small TOML `[facts]` table.
 fn persona_facts(rs: &RuleSet, toml: &str) -> Facts {
