@@ -193,10 +193,14 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
             let f = *f;
             let submit = submit.clone();
             let visible = Memo::new(move |_| !multi || shown(rs, &draft.get(), as_of, f.fact));
+            let id = rs.fact(f.fact).id.clone();
             move || {
                 let submit = submit.clone();
+                let id = id.clone();
                 visible.get().then(|| view! {
-                    <FieldView field=f single=single_choice tick=multi draft=draft submit=submit/>
+                    <div class="fact" data-fact=id>
+                        <FieldView field=f single=single_choice tick=multi draft=draft submit=submit/>
+                    </div>
                 })
             }
         })

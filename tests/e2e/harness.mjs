@@ -1,6 +1,7 @@
 // Shared by the browser tests: a static server for dist/ on 127.0.0.1, headless Chromium
 // through playwright-core, and a "person" that answers whatever the planner asks from a
 // persona, exactly as someone tapping the screen would.
+import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -82,52 +83,74 @@ export async function open(browser, url, options = {}) {
   return page;
 }
 
-/** Answer every question the wizard asks from `facts` (ids as in facts.md); anything
- *  the persona does not know is answered "not sure". Returns the question ids asked. */
+/** Answer every screen the wizard puts from `facts` (ids as in facts.md), with the answering
+ *  model of the questionnaire benchmark (`relief walk`): what the persona says; a tick box
+ *  it does not mention stays unticked ("no"); a multiple choice it does not mention is left
+ *  empty ("none"); anything else is left blank ("not sure"). A detail shows once its box is
+ *  ticked, so each screen is read again until nothing new appears. Returns the screen ids. */
 export async function answerAll(page, facts, { keyboard = false } = {}) {
   const asked = [];
-  for (let step = 0; step < 200; step++) {
+  const press = async (locator) => {
+    if (keyboard) {
+      await locator.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await locator.click();
+    }
+  };
+  for (let step = 0; step < 60; step++) {
     const screen = await page.waitForSelector('section.question[data-question], section.results');
     if ((await screen.getAttribute('class')).includes('results')) {
       await drawn(page);
       return asked;
     }
     const q = await screen.getAttribute('data-question');
+    const before = await page.evaluate(() => history.length);
     asked.push(q);
-    const value = facts[q];
-    const press = async (locator) => {
-      if (keyboard) {
-        await locator.focus();
-        await page.keyboard.press('Enter');
-      } else {
-        await locator.click();
-      }
-    };
-    if (value === undefined) {
-      await press(page.locator('section.question button.secondary', { hasText: /不确定|Not sure/ }));
-    } else if (Array.isArray(value)) {
-      for (const v of value) await press(page.locator(`button.choice[data-value="${v}"]`));
-      await press(page.locator('section.question button[type=submit]'));
-    } else if (typeof value === 'boolean' || (await page.locator(`button.choice[data-value="${value}"]`).count()) > 0) {
-      await press(page.locator(`button.choice[data-value="${String(value)}"]`));
-    } else {
-      const input = page.locator('section.question input');
-      if (keyboard) {
-        await input.focus();
-        await page.keyboard.type(String(value));
-        await page.keyboard.press('Enter');
-      } else {
-        await input.fill(String(value));
-        await page.locator('section.question button[type=submit]').click();
+    const done = new Set();
+    for (let round = 0; round < 10; round++) {
+      const ids = await page.$$eval('section.question [data-fact]', (els) => els.map((e) => e.getAttribute('data-fact')));
+      const todo = ids.filter((id) => !done.has(id));
+      if (todo.length === 0) break;
+      for (const id of todo) {
+        done.add(id);
+        const value = facts[id];
+        if (value === undefined) continue;
+        const field = page.locator(`section.question [data-fact="${id}"]`);
+        if (Array.isArray(value)) {
+          for (const v of value) await press(field.locator(`button.choice[data-value="${v}"]`));
+        } else if ((await field.locator('button.tick').count()) > 0) {
+          if (value === true) await press(field.locator('button.tick'));
+        } else if ((await field.locator(`button.choice[data-value="${String(value)}"]`).count()) > 0) {
+          await press(field.locator(`button.choice[data-value="${String(value)}"]`));
+        } else {
+          const input = field.locator('input');
+          if (keyboard) {
+            await input.focus();
+            await page.keyboard.type(String(value));
+          } else {
+            await input.fill(String(value));
+          }
+        }
       }
     }
-    // Wait for the screen to change before reading the next question.
-    await page.waitForFunction((prev) => {
+    await press(page.locator('section.question button[type=submit]'));
+    // Wait for the screen to change before reading the next one.
+    await page.waitForFunction(([prev, n]) => {
       const s = document.querySelector('section.question[data-question]');
-      return !s || s.getAttribute('data-question') !== prev;
-    }, q);
+      return !s || s.getAttribute('data-question') !== prev || history.length !== n;
+    }, [q, before]);
   }
-  throw new Error('the wizard did not reach the results in 200 steps');
+  throw new Error('the wizard did not reach the results in 60 screens');
+}
+
+/** Screens the questionnaire benchmark counts for a persona file on its own date
+ *  (`relief walk`, the native walk with the same answering model). */
+export function benchmarkScreens(personaPath) {
+  const out = execFileSync('target/debug/relief', ['walk', personaPath], { encoding: 'utf8' });
+  const m = out.match(/\((\d+) on \d{4}-\d{2}-\d{2},/);
+  if (!m) throw new Error(`relief walk said: ${out}`);
+  return Number(m[1]);
 }
 
 /** Wait until the results are drawn whole: their texts (texts.bin) are in, and every card,

@@ -2,7 +2,7 @@
 // a damaged link, the language switch, keyboard only, and a 320 px screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, answerAll, shown, amountOf, useBrowser, drawn } from './harness.mjs';
+import { open, answerAll, shown, amountOf, useBrowser, drawn, benchmarkScreens } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -15,7 +15,8 @@ test('a Pingliang small-scale restaurant in June 2023 sees the VAT exemption wor
   const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
   await page.click('button.primary');
   const asked = await answerAll(page, restaurant);
-  assert.ok(asked.includes('monthly_sales') && asked.includes('city'), `asked: ${asked}`);
+  // Who and where first, then the screen that decides the money (VAT status and sales).
+  assert.deepEqual(asked.slice(0, 2), ['who', 'tax'], `asked: ${asked}`);
   const eligible = await shown(page, 'sec-eligible');
   assert.ok(eligible.includes('pingliang-2023.vat-small-scale-exempt'), `eligible: ${eligible}`);
   assert.ok(eligible.includes('pingliang-2023.six-taxes-two-fees'));
@@ -62,6 +63,61 @@ test('an unemployed person in another Gansu city, not entitled to unemployment i
   const eligible = await shown(page, 'sec-eligible');
   assert.ok(eligible.includes('gansu-2022.unemployment-subsidy'), `eligible: ${eligible}`);
   assert.ok(eligible.filter((id) => !id.includes('scenic')).every((id) => id.startsWith('gansu-2022.')), `only province measures apply: ${eligible}`);
+  await page.context().close();
+});
+
+test('the restaurant of facts.md reaches its results by clicking in the benchmark number of screens', async () => {
+  // The persona file tests/personas/pingliang-restaurant.toml, answered as the benchmark does.
+  const persona = {
+    applicant: 'business', city: 'pingliang', business_form: 'individual_business',
+    vat_status: 'small_scale', monthly_sales: '80000', industries: ['catering'],
+  };
+  const expected = benchmarkScreens('tests/personas/pingliang-restaurant.toml');
+  assert.ok(expected <= 10, `the benchmark walks it in ${expected} screens`);
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.click('button.primary');
+  // The header says where the person is and about how many screens remain.
+  await page.waitForSelector('section.question');
+  assert.match(await page.locator('.progress .step').innerText(), /^第 1 题，约还有 \d+ 题$/);
+  const asked = await answerAll(page, persona);
+  assert.equal(asked.length, expected, `asked: ${asked}`);
+  assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a detail shows once its box is ticked, and the county list follows the city', async () => {
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  await page.waitForSelector('section.question[data-question="who"]');
+  // No business form before "a business", no county before a city that has counties.
+  assert.equal(await page.locator('[data-fact="business_form"]').count(), 0);
+  assert.equal(await page.locator('[data-fact="county"]').count(), 0);
+  await page.click('[data-fact="applicant"] button.choice[data-value="business"]');
+  await page.click('[data-fact="city"] button.choice[data-value="wuwei"]');
+  assert.equal(await page.locator('[data-fact="business_form"]').count(), 1);
+  const counties = await page.$$eval('[data-fact="county"] button.choice', (b) => b.map((x) => x.dataset.value));
+  assert.deepEqual(counties, ['liangzhou', 'minqin', 'gulang', 'tianzhu']);
+  await page.click('[data-fact="city"] button.choice[data-value="pingliang"]');
+  const now = await page.$$eval('[data-fact="county"] button.choice', (b) => b.map((x) => x.dataset.value));
+  assert.ok(now.includes('kongtong') && !now.includes('liangzhou'), `counties: ${now}`);
+  await page.click('[data-fact="business_form"] button.choice[data-value="enterprise"]');
+  await page.click('section.question button[type=submit]');
+  // On the business's own screen, the deposit's due date appears only once its box is ticked.
+  for (let i = 0; i < 8; i++) {
+    const q = await page.getAttribute('section.question', 'data-question');
+    if (q === 'business') break;
+    await page.click('section.question button[type=submit]');
+    await page.waitForFunction((p) => document.querySelector('section.question')?.getAttribute('data-question') !== p, q);
+  }
+  assert.equal(await page.getAttribute('section.question', 'data-question'), 'business');
+  assert.equal(await page.locator('[data-fact="construction_deposit_due_on"]').count(), 0);
+  await page.click('[data-fact="construction_deposit_due"] button.tick');
+  assert.equal(await page.locator('[data-fact="construction_deposit_due_on"] input').count(), 1);
+  await page.click('[data-fact="construction_deposit_due"] button.tick');
+  assert.equal(await page.locator('[data-fact="construction_deposit_due_on"]').count(), 0);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
