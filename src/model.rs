@@ -537,7 +537,9 @@ impl RuleSet {
         }
         for q in &mut self.questions {
             en(&mut q.text, f);
-            en(&mut q.help, f);
+            // The help sits behind "这是什么意思？"; it arrives with texts.bin, which is
+            // fetched as the person leaves the start screen.
+            both(&mut q.help, f);
         }
         for d in &mut self.documents {
             f(&mut d.issuer);

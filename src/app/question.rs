@@ -213,10 +213,15 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
                     <legend>
                         <h1 id="screen-title" tabindex="-1">{move || ctx.rs().questions[q].text.get(lang()).to_string()}</h1>
                     </legend>
-                    <details class="help">
-                        <summary>{move || t(lang(), "q.help")}</summary>
-                        <p>{move || ctx.rs().questions[q].help.get(lang()).to_string()}</p>
-                    </details>
+                    {move || {
+                        let help = ctx.rs().questions[q].help.get(lang()).to_string();
+                        (!help.is_empty()).then(|| view! {
+                            <details class="help">
+                                <summary>{move || t(lang(), "q.help")}</summary>
+                                <p>{help}</p>
+                            </details>
+                        })
+                    }}
                     {field_views}
                 </fieldset>
                 {move || stakes_text().map(|s| view! { <p class="settles">{s}</p> })}

@@ -33,18 +33,34 @@ pub fn parse_input(s: &str) -> Option<NaiveDate> {
     if let Some(d) = parse_ymd(s) {
         return Some(d);
     }
-    let parts: Vec<&str> = s
-        .split(['-', '/', '.', '年', '月', '日'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let num = |p: &str| -> Option<u32> {
-        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y, m] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1),
-        [y, m, d] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+    // Runs of digits, each separated by one of - / . 年 月, and 日 at the end only.
+    let mut parts: [u32; 3] = [0; 3];
+    let mut widths: [usize; 3] = [0; 3];
+    let mut n = 0;
+    let mut after_sep = true;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => {
+                if after_sep {
+                    if n == 3 {
+                        return None;
+                    }
+                    n += 1;
+                    after_sep = false;
+                }
+                parts[n - 1] = parts[n - 1].checked_mul(10)? + (c as u32 - '0' as u32);
+                widths[n - 1] += 1;
+            }
+            '-' | '/' | '.' | '年' | '月' | '日' if !after_sep => after_sep = true,
+            _ => return None,
+        }
+    }
+    if widths[0] != 4 || widths[1..n].iter().any(|w| *w > 2) {
+        return None;
+    }
+    match n {
+        2 => NaiveDate::from_ymd_opt(parts[0] as i32, parts[1], 1),
+        3 => NaiveDate::from_ymd_opt(parts[0] as i32, parts[1], parts[2]),
         _ => None,
     }
 }
