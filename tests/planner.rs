@@ -374,3 +374,33 @@ fn a_follow_up_is_not_asked_of_someone_without_what_it_follows() {
     let s = relief_finder::walk::walk(rs, &buyer, as_of, 60).session;
     assert!(s.facts.get(model).is_some(), "not asked of a 2024 buyer");
 }
+
+/// Stopping early: the results can say how many more questions would settle how many open
+/// measures, and the count falls to nothing once the questionnaire is done.
+#[test]
+fn a_person_who_stops_early_is_told_what_more_answers_would_settle() {
+    let rs = ruleset::embedded();
+    let as_of = NaiveDate::from_ymd_opt(2023, 6, 1).expect("date");
+    let persona = persona_facts(
+        rs,
+        "city = \"pingliang\"\napplicant = \"business\"\nbusiness_form = \"individual_business\"\n",
+    );
+    let mut s = Session::new(rs, as_of);
+    s.begin(rs);
+    let relief_finder::engine::Screen::Question(q) = s.screen else {
+        panic!("a first screen")
+    };
+    let who: Vec<(u16, Option<Value>)> = rs.questions[q]
+        .facts
+        .iter()
+        .map(|f| (*f, persona.get(*f).cloned()))
+        .collect();
+    s.answer(rs, q, &who);
+    s.show_results();
+    let ev = s.evaluate(rs);
+    let (n, m) = s.open_to_settle(rs, &ev).expect("open measures after one screen");
+    assert!((1..=10).contains(&n), "{n} more questions");
+    assert!(m > 10, "only {m} open");
+    let done = relief_finder::walk::walk(rs, &persona, as_of, 60).session;
+    assert_eq!(done.open_to_settle(rs, &done.evaluate(rs)), None);
+}

@@ -94,6 +94,19 @@ impl Session {
         }
     }
 
+    /// For a person who stopped early: about how many more questions (`N`) would settle the
+    /// `M` measures in force that are still open — "再回答 N 个问题，可确定 M 项" — or `None`
+    /// when nothing is open or no question is left.
+    pub fn open_to_settle(&self, rs: &RuleSet, ev: &Evaluation) -> Option<(usize, usize)> {
+        let open = ev
+            .results
+            .iter()
+            .filter(|r| r.in_force() && r.eligibility == super::eval::Eligibility::Maybe)
+            .count();
+        let n = self.remaining(rs);
+        (open > 0 && n > 0).then_some((n, open))
+    }
+
     /// About how many questions remain (see [`remaining`]).
     pub fn remaining(&self, rs: &RuleSet) -> usize {
         remaining(rs, &self.facts, &self.asked(), self.as_of, 30)
