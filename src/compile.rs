@@ -71,6 +71,8 @@ struct RawFact {
     unit: Option<RawText>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    fixed: bool,
     /// What the fact means and where it comes from; documentation only.
     #[allow(dead_code)]
     doc: Option<String>,
@@ -344,6 +346,7 @@ pub fn compile(
                     .collect(),
                 unit: raw.unit.as_ref().map(text),
                 aliases: raw.aliases.clone(),
+                fixed: raw.fixed,
             });
             fact_places.push((input.path.clone(), input.text.clone(), span.start));
         }

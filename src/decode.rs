@@ -65,6 +65,14 @@ impl Reader<'_> {
         None
     }
 
+    fn bool(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
     fn u16(&mut self) -> Option<u16> {
         u16::try_from(self.varint()?).ok()
     }
@@ -146,6 +154,7 @@ fn fact(r: &mut Reader) -> Option<FactDef> {
         })?,
         unit: r.opt(Reader::text)?,
         aliases: r.vec(Reader::str)?,
+        fixed: r.bool()?,
     })
 }
 

@@ -97,6 +97,9 @@ pub struct FactDef {
     pub unit: Option<Text>,
     /// Old ids that persona files may still use.
     pub aliases: Vec<String>,
+    /// Who or where the person is (a city, a business form, an industry, a group): a near
+    /// miss never asks to change it, since nobody becomes another business for a relief.
+    pub fixed: bool,
 }
 
 /// One value of an enum or set fact.
