@@ -21,6 +21,13 @@ pub fn ruleset(bytes: &[u8]) -> Option<RuleSet> {
         questions: r.vec(question)?,
         documents: r.vec(document)?,
         reliefs: r.vec(relief)?,
+        offices: r.vec(|r| {
+            Some(Office {
+                id: r.str()?,
+                text: r.text()?,
+                hotline: r.opt(Reader::str)?,
+            })
+        })?,
     })
 }
 
@@ -225,6 +232,8 @@ fn relief(r: &mut Reader) -> Option<Relief> {
         quote: r.str()?,
         overlap: r.opt(Reader::str)?,
         overlap_rank: r.byte()?,
+        office: r.opt(Reader::u16)?,
+        claim: r.opt(|r| Some(Claim::ALL[r.variant(2)? as usize].0))?,
     })
 }
 

@@ -9,4 +9,5 @@ mod fuzz;
 mod link;
 mod persona_cases;
 mod planner;
+mod results;
 mod tidy;

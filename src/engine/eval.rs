@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::{Facts, Value};
-use crate::model::{AmountValue, Atom, Cond, DateRef, FactIx, Formula, Per, Relief, RuleSet, Test};
+use crate::model::{
+    AmountValue, Atom, Cond, DateRef, FactIx, Formula, Kind, Per, Relief, RuleSet, Test,
+};
 
 /// The truth of a condition when some facts may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,9 +148,14 @@ impl ReliefResult<'_> {
     }
 
     /// The single failing condition of an ineligible relief, when only one stands in the
-    /// way and it is not about where the user is or who is asking: a near miss.
+    /// way and it is a change the person could make (a date, an amount, a registration), not
+    /// who or where they are: a near miss. A service commitment is never missed: it is
+    /// there when the person needs it.
     pub fn near_miss(&self, rs: &RuleSet) -> Option<&Cond> {
-        if self.eligibility != Eligibility::Ineligible || self.outcome.failed.len() != 1 {
+        if self.eligibility != Eligibility::Ineligible
+            || self.outcome.failed.len() != 1
+            || self.relief.kind != Kind::Relief
+        {
             return None;
         }
         let c = self.outcome.failed[0];
