@@ -423,7 +423,7 @@ fn why_speaks_in_the_persons_own_answers() {
         .outcome
         .matched
         .iter()
-        .map(|c| reason(&rs, c, &f, Lang::Zh))
+        .map(|c| reason(&rs, c, &f, Lang::Zh, None))
         .collect();
     assert_eq!(
         why,
@@ -433,7 +433,7 @@ fn why_speaks_in_the_persons_own_answers() {
         .outcome
         .matched
         .iter()
-        .map(|c| reason(&rs, c, &f, Lang::En))
+        .map(|c| reason(&rs, c, &f, Lang::En, None))
         .collect();
     assert_eq!(en[1], "Sales: ¥80,000 (≤ ¥100,000)");
 }

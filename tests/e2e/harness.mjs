@@ -83,8 +83,10 @@ export async function open(browser, url, options = {}) {
 }
 
 /** Answer every question the wizard asks from `facts` (ids as in facts.md); anything
- *  the persona does not know is answered "not sure". Returns the question ids asked. */
-export async function answerAll(page, facts, { keyboard = false } = {}) {
+ *  the persona does not know is answered "not sure", or with `otherwise: 'no'` as a person
+ *  who has none of it: "no" to a yes/no, nothing ticked in a list, "not sure" elsewhere.
+ *  Returns the question ids asked. */
+export async function answerAll(page, facts, { keyboard = false, otherwise = 'not sure' } = {}) {
   const asked = [];
   for (let step = 0; step < 200; step++) {
     const screen = await page.waitForSelector('section.question[data-question], section.results');
@@ -103,7 +105,11 @@ export async function answerAll(page, facts, { keyboard = false } = {}) {
         await locator.click();
       }
     };
-    if (value === undefined) {
+    if (value === undefined && otherwise === 'no' && (await page.locator('button.choice[data-value="false"]').count()) > 0) {
+      await press(page.locator('button.choice[data-value="false"]'));
+    } else if (value === undefined && otherwise === 'no' && (await page.locator('button.choice.multi').count()) > 0) {
+      await press(page.locator('section.question button[type=submit]'));
+    } else if (value === undefined) {
       await press(page.locator('section.question button.secondary', { hasText: /不确定|Not sure/ }));
     } else if (Array.isArray(value)) {
       for (const v of value) await press(page.locator(`button.choice[data-value="${v}"]`));
