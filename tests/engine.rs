@@ -625,6 +625,11 @@ fn the_graduate_registered_in_january_2023_never_qualified_for_the_start_up_subs
         relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
         Some(d("2024-01-10"))
     );
+    // The card names the day it was judged on, not "the date asked about" (2026).
+    assert_eq!(
+        relief_finder::engine::describe::condition_on(rs, c, Lang::Zh, Some(r.judged_on)),
+        "首次创办企业登记日期 ≤ 2023-12-31前1年"
+    );
     // Registered in 2022, he had his year while the measure ran.
     let f = facts(
         rs,
