@@ -1,8 +1,8 @@
 //! The results: a lead that fits a phone's first screen (the date being looked at, one line
-//! of what is worth money now and in the measures' own years, the ended-measures note and
-//! the scope), then reliefs by standing, money first, each with what it is worth, why, its
-//! dates, its clause and where to go; the date, order and category controls folded behind
-//! one button; and the answers to edit.
+//! of what is worth money now and in the measures' own years, the ended-measures note), the
+//! date, order and category controls folded behind one button, then reliefs by standing,
+//! money first, each with what it is worth, why, its dates, its clause and where to go; the
+//! scope; and the answers to edit.
 
 use std::sync::Arc;
 
@@ -273,6 +273,17 @@ pub fn ResultsScreen() -> impl IntoView {
         }
     };
 
+    // A note with a button that moves the date.
+    let note = move |class: &'static str, text: String, button: Option<(String, NaiveDate)>| {
+        view! {
+            <div class=class>
+                <p>{text}</p>
+                {button.map(|(label, d)| view! {
+                    <button type="button" class="secondary" on:click=move |_| go(d)>{label}</button>
+                })}
+            </div>
+        }
+    };
     // The lead needs no texts.bin: it is drawn at once, above the fold.
     let lead = move || {
         let lang = lang();
@@ -280,24 +291,25 @@ pub fn ResultsScreen() -> impl IntoView {
         let as_of = ev.as_of;
         let ended = summary::ended_qualified(&ev).len();
         let back = summary::look_back(&ev).filter(|d| *d != as_of);
-        let rs = ctx.rs_now();
+        view! {
+            {(as_of != today).then(|| note(
+                "notice info viewing",
+                t(lang, "res.viewing").replace("{d}", &spoken(as_of, lang)),
+                Some((t(lang, "res.back_today").to_string(), today)),
+            ))}
+            <p class="summary" data-summary="">{summary_line(&ev, lang)}</p>
+            {(ended > 0).then(|| note(
+                "notice info ended-note",
+                tn(lang, "res.ended_note", ended),
+                back.map(|d| (t(lang, "res.look_back").replace("{d}", &spoken(d, lang)), d)),
+            ))}
+        }
+    };
+    // The scope, stated once, under the measures it bounds.
+    let scope = move || {
+        let lang = lang();
         let docs: Vec<&str> = rs.documents.iter().map(|d| d.number.as_str()).collect();
         view! {
-            {(as_of != today).then(|| view! {
-                <div class="notice info viewing">
-                    <p>{t(lang, "res.viewing").replace("{d}", &spoken(as_of, lang))}</p>
-                    <button type="button" class="secondary" on:click=move |_| go(today)>{t(lang, "res.back_today")}</button>
-                </div>
-            })}
-            <p class="summary" data-summary="">{summary_line(&ev, lang)}</p>
-            {(ended > 0).then(|| view! {
-                <div class="notice info ended-note">
-                    <p>{tn(lang, "res.ended_note", ended)}</p>
-                    {back.map(|d| view! {
-                        <button type="button" class="secondary" on:click=move |_| go(d)>{t(lang, "res.look_back").replace("{d}", &spoken(d, lang))}</button>
-                    })}
-                </div>
-            })}
             <p class="scope hint">{tn(lang, "res.scope", docs.len())}{docs.join(if lang == Lang::Zh { "、" } else { ", " })}{t(lang, "res.scope_more")}</p>
         }
     };
@@ -333,6 +345,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 {categories}
             </details>
             {body}
+            {scope}
             {move || done.get().then(|| view! { <Answers/><HandOff/> })}
             <div class="actions">
                 {move || more().then(|| view! {
@@ -411,6 +424,21 @@ fn Section(
     }
 }
 
+/// One line of a card's facts: its label (none for a further line under the same one), its
+/// text, and its class.
+type Row = (Option<&'static str>, String, &'static str);
+
+fn rows(lang: Lang, rows: Vec<Row>) -> impl IntoView {
+    rows.into_iter()
+        .map(move |(k, v, class)| {
+            view! {
+                {k.map(|k| view! { <dt>{t(lang, k)}</dt> })}
+                <dd class=class>{v}</dd>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -457,20 +485,48 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         _ => None,
     };
     let ended = out.is_some();
-    let window = r.window.as_ref().map(|w| match w.qualified {
-        Some((a, Some(b))) => (
-            "yes",
-            t(lang, "relief.window_yes")
-                .replace("{a}", &ymd(a))
-                .replace("{b}", &ymd(b)),
-        ),
-        Some((a, None)) => ("yes", t(lang, "relief.window_from").replace("{a}", &ymd(a))),
-        None => ("no", t(lang, "relief.window_no").to_string()),
-    });
-    let claim = relief.claim.map(|c| match c {
-        Claim::Filing => t(lang, "relief.claim_filing"),
-        Claim::Application => t(lang, "relief.claim_application"),
-    });
+    // The card's facts, as rows of one shape (one code path in the wasm).
+    let mut facts: Vec<Row> = vec![(Some("relief.valid"), dates(r, lang), "")];
+    if let Some(w) = &r.window {
+        facts.push(match w.qualified {
+            Some((a, b)) => (
+                Some("relief.window"),
+                match b {
+                    Some(b) => t(lang, "relief.window_yes").replace("{b}", &ymd(b)),
+                    None => t(lang, "relief.window_from").to_string(),
+                }
+                .replace("{a}", &ymd(a)),
+                "window yes",
+            ),
+            None => (
+                Some("relief.window"),
+                t(lang, "relief.window_no").to_string(),
+                "window no",
+            ),
+        });
+    }
+    if r.eligibility == Eligibility::Eligible {
+        for (n, w) in why.into_iter().enumerate() {
+            facts.push(((n == 0).then_some("relief.why"), w, "why"));
+        }
+    }
+    let mut go_rows: Vec<Row> = Vec::new();
+    if let Some((office, phone)) = go {
+        let phone = phone
+            .map(|p| format!(" · {} {p}", t(lang, "relief.call")))
+            .unwrap_or_default();
+        go_rows.push((Some("relief.go"), format!("{office}{phone}"), "go"));
+    }
+    if let Some(c) = relief.claim {
+        let key = match c {
+            Claim::Filing => "relief.claim_filing",
+            Claim::Application => "relief.claim_application",
+        };
+        go_rows.push((Some("relief.claim"), t(lang, key).to_string(), "claim"));
+    }
+    if !relief.channels.is_empty() {
+        go_rows.push((Some("relief.channels"), relief.channels.join("、"), ""));
+    }
     let card_id = format!("relief-{}", relief.id.replace('.', "-"));
     let needs: Vec<(usize, String)> = r
         .outcome
@@ -483,7 +539,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             }
             v
         });
-    let near = r.near_miss(rs).map(|c| {
+    if let Some(c) = r.near_miss(rs) {
         let mut s = describe::condition_on(rs, c, lang, anchor);
         if let Some(d) = ctx
             .session
@@ -491,8 +547,8 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         {
             s.push_str(&format!("（{} {}）", ymd(d), t(lang, "relief.holds_from")));
         }
-        s
-    });
+        facts.push((Some("relief.why_not"), s, ""));
+    }
     let overlap: Vec<String> = r
         .overlap
         .as_ref()
@@ -527,7 +583,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 {(relief.kind == Kind::Service).then(|| view! { <span class="badge service">{t(lang, "relief.service")}</span> })}
             </header>
             {amount.map(|(a, basis)| view! {
-                <p class="amount" class:ended=ended data-amount=""><strong>{a}</strong>{out.map(|o| view! { " "<span class="ended-on">{o}</span> })}</p>
+                <p class="amount" class:ended=ended data-amount=""><strong>{a}</strong>" "<span class="ended-on">{out}</span></p>
                 <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
             })}
             <p class="benefit">{benefit}</p>
@@ -536,20 +592,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
             })}
             <dl class="facts">
-                <dt>{t(lang, "relief.valid")}</dt>
-                <dd>{dates(r, lang)}</dd>
-                {window.map(|(w, text)| view! {
-                    <dt>{t(lang, "relief.window")}</dt>
-                    <dd class="window" data-window=w>{text}</dd>
-                })}
-                {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
-                    <dt>{t(lang, "relief.why")}</dt>
-                    <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
-                })}
-                {near.map(|n| view! {
-                    <dt>{t(lang, "relief.why_not")}</dt>
-                    <dd>{n}</dd>
-                })}
+                {rows(lang, facts)}
                 {(!needs.is_empty()).then(|| view! {
                     <dt>{t(lang, "relief.needs")}</dt>
                     <dd class="needs">{needs.into_iter().map(|(q, text)| view! {
@@ -564,21 +607,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                         </button>
                     }).collect_view()}</dd>
                 })}
-                <dt>{t(lang, "relief.go")}</dt>
-                <dd class="go">
-                    {go.map(|(office, phone)| view! {
-                        <strong>{office}</strong>
-                        {phone.map(|p| view! { " · "{t(lang, "relief.call")}" "<a href=format!("tel:{p}")>{p.clone()}</a> })}
-                    })}
-                </dd>
-                {claim.map(|c| view! {
-                    <dt>{t(lang, "relief.claim")}</dt>
-                    <dd class="claim">{c}</dd>
-                })}
-                {(!relief.channels.is_empty()).then(|| view! {
-                    <dt>{t(lang, "relief.channels")}</dt>
-                    <dd>{relief.channels.join("、")}</dd>
-                })}
+                {rows(lang, go_rows)}
             </dl>
             <details class="depts">
                 <summary>{tn(lang, "relief.depts", relief.apply_to.len())}</summary>
