@@ -47,6 +47,9 @@ pub struct Ctx {
     /// How long the last evaluation took, in microseconds (read by bench/browser.mjs; an
     /// integer, since formatting a float would add ~9 KB to the wasm).
     pub eval_us: StoredValue<u32>,
+    /// The element of the results to come back to after changing one answer there (its row
+    /// of the answer list, or the card that asked), rather than the top of the page.
+    pub return_to: StoredValue<Option<String>>,
 }
 
 impl Ctx {
@@ -192,6 +195,7 @@ fn app(init: Init) -> impl IntoView {
         session,
         eval,
         eval_us,
+        return_to: StoredValue::new(None),
         display: RwSignal::new(init.display),
         notice: RwSignal::new(init.notice),
     };

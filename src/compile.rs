@@ -35,6 +35,21 @@ struct RawFile {
     article: Vec<Spanned<RawArticle>>,
     #[serde(default)]
     relief: Vec<Spanned<RawRelief>>,
+    #[serde(default)]
+    office: Vec<Spanned<RawOffice>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffice {
+    id: String,
+    /// Words of a lead 责任单位's name that send people to this office; none for the office
+    /// of every other department.
+    #[serde(default)]
+    lead: Vec<String>,
+    zh: String,
+    en: String,
+    hotline: Option<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -73,6 +88,8 @@ struct RawFact {
     aliases: Vec<String>,
     /// A condition without which the fact does not exist (its gate).
     requires: Option<String>,
+    #[serde(default)]
+    fixed: bool,
     /// What the fact means and where it comes from; documentation only.
     #[allow(dead_code)]
     doc: Option<String>,
@@ -151,6 +168,8 @@ struct RawRelief {
     /// It restates a national policy (see `Relief::national`).
     #[serde(default)]
     national: bool,
+    /// "filing" or "application", only where the text says how it is claimed.
+    claim: Option<String>,
 }
 
 fn default_kind() -> String {
@@ -364,6 +383,7 @@ pub fn compile(
                 unit: raw.unit.as_ref().map(text),
                 aliases: raw.aliases.clone(),
                 requires: None,
+                fixed: raw.fixed,
             });
             if let Some(c) = &raw.requires {
                 pending_requires.push((fi, c.clone(), span.start, fact_places.len()));
@@ -528,6 +548,55 @@ pub fn compile(
             );
         }
     }
+
+    // Offices, in file order; the first whose `lead` words are in a relief's lead 责任单位
+    // is where its people go, else the one without `lead`.
+    let mut offices: Vec<Office> = Vec::new();
+    let mut leads: Vec<Vec<String>> = Vec::new();
+    for (input, f) in &files {
+        for raw in &f.office {
+            let span = raw.span();
+            let o = raw.get_ref();
+            let what = format!("office \"{}\"", o.id);
+            if offices.iter().any(|x| x.id == o.id) {
+                p.at(&input.path, &input.text, span.start, &what, "defined twice");
+            }
+            if o.zh.trim().is_empty() || o.en.trim().is_empty() {
+                p.at(&input.path, &input.text, span.start, &what, "needs both zh and en");
+            }
+            if o.lead.is_empty() && leads.iter().any(Vec::is_empty) {
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    "a second office without `lead`: only one is for every other department",
+                );
+            }
+            offices.push(Office {
+                id: o.id.clone(),
+                text: Text {
+                    zh: o.zh.clone(),
+                    en: o.en.clone(),
+                },
+                hotline: o.hotline.clone(),
+            });
+            leads.push(o.lead.clone());
+        }
+    }
+    if !offices.is_empty() && !leads.iter().any(Vec::is_empty) {
+        p.list.push(
+            "rules: no office without `lead`, for the departments no other office names".into(),
+        );
+    }
+    let office_of = |apply_to: &[String]| -> Option<u16> {
+        let lead = apply_to.first().map(String::as_str).unwrap_or("");
+        leads
+            .iter()
+            .position(|words| words.iter().any(|w| lead.contains(w.as_str())))
+            .or_else(|| leads.iter().position(Vec::is_empty))
+            .map(|i| i as u16)
+    };
 
     // Documents, articles and reliefs.
     let mut documents: Vec<Document> = Vec::new();
@@ -732,6 +801,16 @@ pub fn compile(
                     "apply_to is empty: name the 责任单位 as printed".into(),
                 );
             }
+            let claim = r.claim.as_ref().and_then(|c| {
+                let found = Claim::ALL.iter().find(|(_, n)| n == c).map(|(x, _)| *x);
+                if found.is_none() {
+                    at(
+                        &mut p,
+                        format!("unknown claim \"{c}\" (filing or application)"),
+                    );
+                }
+                found
+            });
             // The condition: jurisdiction, counties, then the relief's own.
             let mut all = Vec::new();
             if let (Some(c), false) = (city, r.visitors) {
@@ -932,6 +1011,8 @@ pub fn compile(
                 overlap: r.overlap.clone(),
                 overlap_rank: r.overlap_rank.unwrap_or(100),
                 national: r.national,
+                office: office_of(&r.apply_to),
+                claim,
             });
         }
         notes.sort_by_key(|n| n.article);
@@ -979,6 +1060,7 @@ pub fn compile(
         questions,
         documents,
         reliefs,
+        offices,
     };
     let bytes = postcard::to_allocvec(&rs)
         .map_err(|e| vec![format!("rules: cannot encode the rule set: {e}")])?;

@@ -21,6 +21,13 @@ pub fn ruleset(bytes: &[u8]) -> Option<RuleSet> {
         questions: r.vec(question)?,
         documents: r.vec(document)?,
         reliefs: r.vec(relief)?,
+        offices: r.vec(|r| {
+            Some(Office {
+                id: r.str()?,
+                text: r.text()?,
+                hotline: r.opt(Reader::str)?,
+            })
+        })?,
     })
 }
 
@@ -155,6 +162,7 @@ fn fact(r: &mut Reader) -> Option<FactDef> {
         unit: r.opt(Reader::text)?,
         aliases: r.vec(Reader::str)?,
         requires: r.opt(cond)?,
+        fixed: r.bool()?,
     })
 }
 
@@ -226,6 +234,8 @@ fn relief(r: &mut Reader) -> Option<Relief> {
         overlap: r.opt(Reader::str)?,
         overlap_rank: r.byte()?,
         national: r.bool()?,
+        office: r.opt(Reader::u16)?,
+        claim: r.opt(|r| Some(Claim::ALL[r.variant(2)? as usize].0))?,
     })
 }
 

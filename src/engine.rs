@@ -1,5 +1,5 @@
 //! The rule engine: facts, three-valued evaluation, amounts, the question planner, the
-//! wizard session and its link encoding.
+//! wizard session and its link encoding, and what the results lead with.
 //!
 //! Plain Rust over a [`RuleSet`](crate::model::RuleSet): no browser crate, no I/O, no
 //! clock (the caller passes `as_of`). It runs the same under `cargo test`, in the `relief`
@@ -12,8 +12,11 @@ pub mod facts;
 pub mod link;
 pub mod planner;
 pub mod session;
+pub mod summary;
 
-pub use eval::{evaluate, Eligibility, Evaluation, Outcome, ReliefResult, Timing, Tri};
+pub use eval::{
+    evaluate, Eligibility, Evaluation, Outcome, ReliefResult, Timing, Tri, Window,
+};
 pub use facts::{parse_money, Facts, Value, ValueError};
 pub use planner::{next_question, Plan};
 pub use session::{Screen, Session};

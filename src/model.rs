@@ -47,6 +47,34 @@ pub struct RuleSet {
     pub questions: Vec<Question>,
     pub documents: Vec<Document>,
     pub reliefs: Vec<Relief>,
+    /// Where people go: the offices a relief's `office` points into.
+    pub offices: Vec<Office>,
+}
+
+/// An office a person can visit or call for a relief, chosen by its lead 责任单位: the tax
+/// service hall for a tax relief rather than "省税务局" and nine other departments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: String,
+    /// `{place}` stands for the person's county, else their city, else "当地" ("your area").
+    pub text: Text,
+    /// The service hotline, where it is a national line or a document names it.
+    pub hotline: Option<String>,
+}
+
+/// How a relief is claimed, where its text says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Claim {
+    /// In the tax return: no separate application.
+    Filing,
+    /// On application.
+    Application,
+}
+
+impl Claim {
+    /// Every way, in declaration order, with its name in rule files.
+    pub const ALL: [(Claim, &'static str); 2] =
+        [(Claim::Filing, "filing"), (Claim::Application, "application")];
 }
 
 /// The type of a fact, as in facts.md.
@@ -100,6 +128,9 @@ pub struct FactDef {
     /// The fact only exists when this holds (a deposit's due date needs a deposit): where it
     /// is false the fact is absent, and every test of it is false rather than unknown.
     pub requires: Option<Cond>,
+    /// Who or where the person is (a city, a business form, an industry, a group): a near
+    /// miss never asks to change it, since nobody becomes another business for a relief.
+    pub fixed: bool,
 }
 
 /// One value of an enum or set fact.
@@ -238,6 +269,10 @@ pub struct Relief {
     /// It restates a national policy: once its period has passed, the card says that the
     /// national policy may have continued and whom to ask (`catalog::national_note`).
     pub national: bool,
+    /// Index into [`RuleSet::offices`]: where a person goes (none without an office table).
+    pub office: Option<u16>,
+    /// Claimed in the tax return or on application, where the text says so.
+    pub claim: Option<Claim>,
 }
 
 /// What a relief is worth, where the text gives a figure.
@@ -499,7 +534,7 @@ mod opt_date_serde {
 /// What the app's first load leaves out and fetches later as `texts.bin`: every string the
 /// questionnaire does not need in its default language — the English of every text, and of
 /// the reliefs their ids, titles, what the user gets, caveats, bases, departments, channels and
-/// clauses, and the documents' issuers. The questionnaire runs on the rest (ids, conditions,
+/// clauses, the documents' issuers and the offices' names. The questionnaire runs on the rest (ids, conditions,
 /// amounts, dates and the Chinese of questions and facts); the results need these.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
@@ -557,6 +592,9 @@ impl RuleSet {
             r.apply_to.iter_mut().for_each(&mut *f);
             r.channels.iter_mut().for_each(&mut *f);
             f(&mut r.quote);
+        }
+        for o in &mut self.offices {
+            both(&mut o.text, f);
         }
     }
 

@@ -26,6 +26,7 @@ fn empty() -> RuleSet {
         questions: vec![],
         documents: vec![],
         reliefs: vec![],
+        offices: vec![],
     }
 }
 

@@ -125,6 +125,16 @@ amount = { min = "1000", max = "2000", per = "once", basis = { zh = "b", en = "b
 apply_to = ["人社局"]
 quote = "丙条款。"
 
+[[relief]]
+id = "first-year"
+articles = [2]
+category = "employment"
+title = { zh = "第一年", en = "First year" }
+benefit = { zh = "第一年", en = "First year" }
+when = "started_on <= as_of and started_on > as_of - 1y and sales > 0"
+apply_to = ["人社局"]
+quote = "丙条款。"
+
 [[article]]
 n = 3
 kind = "internal"
@@ -413,7 +423,7 @@ fn why_speaks_in_the_persons_own_answers() {
         .outcome
         .matched
         .iter()
-        .map(|c| reason(&rs, c, &f, Lang::Zh))
+        .map(|c| reason(&rs, c, &f, Lang::Zh, None))
         .collect();
     assert_eq!(
         why,
@@ -423,7 +433,7 @@ fn why_speaks_in_the_persons_own_answers() {
         .outcome
         .matched
         .iter()
-        .map(|c| reason(&rs, c, &f, Lang::En))
+        .map(|c| reason(&rs, c, &f, Lang::En, None))
         .collect();
     assert_eq!(en[1], "Sales: ¥80,000 (≤ ¥100,000)");
 }
@@ -507,4 +517,134 @@ fn damaged_rule_bytes_give_none_never_a_panic() {
         let _ = decode::ruleset(&b);
         let _ = decode::texts(&b);
     }
+}
+
+fn result<'r>(ev: &'r relief_finder::engine::Evaluation, id: &str) -> &'r relief_finder::engine::ReliefResult<'r> {
+    ev.results.iter().find(|r| r.relief.id == id).expect("relief")
+}
+
+#[test]
+fn an_ended_measure_is_judged_on_the_days_it_was_in_force() {
+    use relief_finder::engine::Timing;
+    let rs = mini();
+    let at = |started: &str, as_of: &str| {
+        let f = facts(
+            &rs,
+            &[("city", "pingliang"), ("county", "huating"), ("started_on", started)],
+        );
+        let ev = evaluate(&rs, &f, d(as_of));
+        let r = result(&ev, "t.one-year");
+        (r.eligibility, r.timing, r.judged_on, r.window.clone())
+    };
+    // One year of operation, in force 2023-01-01 to 2024-12-31, looked at in 2026.
+    // Registered 2023-01-10: a year old on 2024-01-10, while the measure still ran.
+    let (e, timing, on, w) = at("2023-01-10", "2026-06-01");
+    assert_eq!((e, timing, on), (Eligibility::Eligible, Timing::Expired, d("2024-01-10")));
+    let w = w.expect("a window for an ended measure");
+    assert_eq!(w.qualified, Some((d("2024-01-10"), Some(d("2024-12-31")))));
+    assert_eq!(w.on_date, Eligibility::Eligible);
+    // Registered 2024-03-01: a year old only after the measure ended. Judged on today's date
+    // it would look eligible; within its own window it never was.
+    let (e, _, on, w) = at("2024-03-01", "2026-06-01");
+    assert_eq!(e, Eligibility::Ineligible);
+    let w = w.expect("window");
+    assert_eq!((w.qualified, w.on_date), (None, Eligibility::Eligible));
+    // Judged on its last day, the nearest it came; the near miss says when it would have held.
+    assert_eq!(on, d("2024-12-31"));
+    let f = facts(
+        &rs,
+        &[("city", "pingliang"), ("county", "huating"), ("started_on", "2024-03-01")],
+    );
+    let ev = evaluate(&rs, &f, d("2026-06-01"));
+    let r = result(&ev, "t.one-year");
+    let c = r.near_miss(&rs).expect("a near miss: only the date stands in the way");
+    assert_eq!(
+        relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
+        Some(d("2025-03-01"))
+    );
+    // A measure not yet in force is judged on its own days too.
+    let (e, timing, on, _) = at("2021-01-01", "2022-06-01");
+    assert_eq!((e, timing, on), (Eligibility::Eligible, Timing::NotYet, d("2023-01-01")));
+    // In force: judged on the date asked about, no window.
+    let (e, timing, on, w) = at("2023-01-10", "2023-06-01");
+    assert_eq!((e, timing, on, w), (Eligibility::Ineligible, Timing::InForce, d("2023-06-01"), None));
+}
+
+#[test]
+fn an_ended_measure_for_the_first_year_says_which_days_qualified() {
+    let rs = mini();
+    let at = |started: &str| {
+        let f = facts(
+            &rs,
+            &[("city", "pingliang"), ("sales", "5"), ("started_on", started)],
+        );
+        let ev = evaluate(&rs, &f, d("2026-06-01"));
+        let r = result(&ev, "t.first-year");
+        (r.eligibility, r.window.clone().expect("window").qualified)
+    };
+    // In force all of 2023: registered 2022-06-15, in its first year until 2023-06-14.
+    assert_eq!(
+        at("2022-06-15"),
+        (Eligibility::Eligible, Some((d("2023-01-01"), Some(d("2023-06-14")))))
+    );
+    // Registered 2023-09-01: from then to the end of the window.
+    assert_eq!(
+        at("2023-09-01"),
+        (Eligibility::Eligible, Some((d("2023-09-01"), Some(d("2023-12-31")))))
+    );
+    // Registered in 2020, or after the measure ended: never within the window.
+    assert_eq!(at("2020-01-01"), (Eligibility::Ineligible, None));
+    assert_eq!(at("2025-01-01"), (Eligibility::Ineligible, None));
+    // An unknown date stays maybe, never a silent yes or no.
+    let f = facts(&rs, &[("city", "pingliang"), ("sales", "5")]);
+    let ev = evaluate(&rs, &f, d("2026-06-01"));
+    assert_eq!(result(&ev, "t.first-year").eligibility, Eligibility::Maybe);
+}
+
+#[test]
+fn the_graduate_registered_in_january_2023_never_qualified_for_the_start_up_subsidy() {
+    // Issue 15: registered 2023-01-10, the measure ended 2023-12-31, his one year of
+    // operation came on 2024-01-10. On today's date the subsidy looked eligible.
+    let rs = relief_finder::ruleset::embedded();
+    let f = facts(
+        rs,
+        &[
+            ("applicant", "person"),
+            ("city", "pingliang"),
+            ("graduated_on", "2022-07-01"),
+            ("first_business_registered_on", "2023-01-10"),
+        ],
+    );
+    let ev = evaluate(rs, &f, d("2026-06-01"));
+    let r = result(&ev, "pingliang-2023.startup-subsidy");
+    assert_eq!(r.eligibility, Eligibility::Ineligible);
+    let w = r.window.as_ref().expect("ended");
+    assert_eq!((w.qualified, w.on_date), (None, Eligibility::Eligible));
+    let c = r.near_miss(rs).expect("only the year of operation stands in the way");
+    assert_eq!(
+        relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
+        Some(d("2024-01-10"))
+    );
+    // The card names the day it was judged on, not "the date asked about" (2026).
+    assert_eq!(
+        relief_finder::engine::describe::condition_on(rs, c, Lang::Zh, Some(r.judged_on)),
+        "首次创办企业登记日期 ≤ 2023-12-31前1年"
+    );
+    // Registered in 2022, he had his year while the measure ran.
+    let f = facts(
+        rs,
+        &[
+            ("applicant", "person"),
+            ("city", "pingliang"),
+            ("graduated_on", "2022-07-01"),
+            ("first_business_registered_on", "2022-09-01"),
+        ],
+    );
+    let ev = evaluate(rs, &f, d("2026-06-01"));
+    let r = result(&ev, "pingliang-2023.startup-subsidy");
+    assert_eq!(r.eligibility, Eligibility::Eligible);
+    assert_eq!(
+        r.window.as_ref().and_then(|w| w.qualified),
+        Some((d("2023-09-01"), Some(d("2023-12-31"))))
+    );
 }

@@ -10,4 +10,5 @@ mod link;
 mod persona_cases;
 mod planner;
 mod reports;
+mod results;
 mod tidy;

@@ -31,12 +31,14 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default())
 }
 
-/// Move keyboard and screen-reader focus to the element with this id, after rendering.
-pub fn focus(id: &'static str) {
+/// Move keyboard and screen-reader focus to the element with this id, after rendering (the
+/// browser scrolls it into view).
+pub fn focus(id: &str) {
+    let id = id.to_string();
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();

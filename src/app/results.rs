@@ -1,23 +1,28 @@
-//! The results: reliefs by standing, each with what it is worth, why, its dates, its clause
-//! and where to apply; totals, the date control, filters, and the answers to edit.
+//! The results: a lead that fits a phone's first screen (the date being looked at, one line
+//! of what is worth money now and in the measures' own years, the ended-measures note), the
+//! date, order and category controls folded behind one button, then reliefs by standing,
+//! money first, each with what it is worth, why, its dates, its clause and where to go; the
+//! scope; and the answers to edit.
 
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
+use relief_finder::engine::calendar::{spoken, ymd};
 use relief_finder::engine::describe::{self, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
+use relief_finder::engine::summary::{self, Worth};
 use relief_finder::engine::{Eligibility, Timing};
-use relief_finder::model::{Kind, Lang, Relief, CATEGORIES};
-use rust_decimal::Decimal;
+use relief_finder::model::{Claim, Kind, Lang, Relief, CATEGORIES};
 
 use super::{browser, Ctx, TextsState};
 
 /// How the lists are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sort {
-    Value,
+    /// Money (highest first), then other reliefs, then services.
+    Default,
     EndDate,
 }
 
@@ -36,22 +41,57 @@ fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
 }
 
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
-    // One key type for both orders, so the wasm carries one sort (stable: ties keep the
-    // rule-set order): the value, highest first, or the day the relief ends, soonest first.
-    let key = |i: &usize| -> Decimal {
-        let r = &ev.results[*i];
-        match sort {
-            Sort::Value => -r.amount.as_ref().map(AmountResult::top).unwrap_or_default(),
-            Sort::EndDate => Decimal::from(
-                r.relief
-                    .valid_until
-                    .unwrap_or(NaiveDate::MAX)
-                    .num_days_from_ce(),
-            ),
+    match sort {
+        Sort::Default => summary::order(ev, &mut items),
+        // Stable: ties keep the rule-set order.
+        Sort::EndDate => items.sort_by_key(|i| {
+            ev.results[*i]
+                .relief
+                .valid_until
+                .unwrap_or(NaiveDate::MAX)
+                .num_days_from_ce()
+        }),
+    }
+    items
+}
+
+/// `28,800元 每年、5,000元 一次性`: the exact amounts of some measures, per unit.
+fn money(w: &Worth, lang: Lang) -> String {
+    w.totals
+        .iter()
+        .map(|(p, v)| format!("{} {}", yuan(*v, lang), t(lang, &format!("per.{}", p.name()))))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
+/// The one line above the fold: what is worth money on the date, and what the person could
+/// have claimed in the measures' own years.
+fn summary_line(ev: &Evaluation, lang: Lang) -> String {
+    let s = summary::summary(ev);
+    let fill = |key: &str, w: &Worth| {
+        t(lang, key)
+            .replace("{d}", &spoken(ev.as_of, lang))
+            .replace("{m}", &money(w, lang))
+            .replace("{n}", &w.count.to_string())
+    };
+    let pick = |w: &Worth, all: &'static str, count: &'static str| {
+        if w.totals.is_empty() {
+            count
+        } else {
+            all
         }
     };
-    items.sort_by_key(key);
-    items
+    let mut line = match s.now.count {
+        0 => fill("sum.now_none", &s.now),
+        _ => fill(pick(&s.now, "sum.now", "sum.now_count"), &s.now),
+    };
+    if s.own_years.count > 0 {
+        line.push_str(&fill(
+            pick(&s.own_years, "sum.own", "sum.own_count"),
+            &s.own_years,
+        ));
+    }
+    line
 }
 
 #[component]
@@ -59,7 +99,8 @@ pub fn ResultsScreen() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let rs = ctx.rs_now();
     let lang = move || ctx.lang();
-    let sort = RwSignal::new(Sort::Value);
+    let sort = RwSignal::new(Sort::Default);
+    let today = browser::today();
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
     // The first cards are painted at once; the other cards, a few at a time, then the
@@ -90,11 +131,15 @@ pub fn ResultsScreen() -> impl IntoView {
             ctx.session.update(|s| s.as_of = d);
         }
     };
-    let look_2023 = move |_| {
-        if let Some(d) = NaiveDate::from_ymd_opt(2023, 6, 30) {
-            ctx.session.update(|s| s.as_of = d);
+    let go = move |d: NaiveDate| ctx.session.update(|s| s.as_of = d);
+    // Back from changing one answer here: to its row (or the card that asked), not the top.
+    Effect::new(move |_| {
+        if done.get() {
+            if let Some(id) = ctx.return_to.try_update_value(Option::take).flatten() {
+                browser::focus(&id);
+            }
         }
-    };
+    });
     let copy = move |_| {
         let ok = browser::copy(&browser::href());
         copied.set(Some(if ok { "res.copied" } else { "res.copy_failed" }));
@@ -148,10 +193,14 @@ pub fn ResultsScreen() -> impl IntoView {
                     .filter(|i| !shown_inside(*i))
                     .collect();
             let maybe = pick(&|r| r.eligibility == Eligibility::Maybe && r.in_force());
-            let expired = pick(&|r| r.eligibility == Eligibility::Eligible && !r.in_force());
+            // Not in force on the date: those the person qualified for in their own window,
+            // and those the date alone would give, which the card says they never had.
+            let expired = pick(&|r| {
+                !r.in_force()
+                    && (r.eligibility == Eligibility::Eligible
+                        || r.window.as_ref().is_some_and(|w| w.on_date == Eligibility::Eligible))
+            });
             let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
-            let totals = ev.totals();
-            let expired_note = !expired.is_empty() && eligible.len() < expired.len();
             let card = {
                 let ev = ev.clone();
                 move |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> }
@@ -185,24 +234,12 @@ pub fn ResultsScreen() -> impl IntoView {
                 view! { <Section key=key id=id items=items open=open ev=ev.clone() ready=done/> }
             };
             view! {
-                {(!totals.is_empty()).then(|| view! {
-                    <div class="totals">
-                        <h2>{t(lang, "res.total")}</h2>
-                        <ul>{totals.iter().map(|(p, v)| view! { <li class="total">{yuan(*v, lang)}" "{t(lang, &format!("per.{}", p.name()))}</li> }).collect_view()}</ul>
-                        <p class="hint">{t(lang, "res.total_note")}</p>
-                    </div>
-                })}
-                {expired_note.then(|| view! {
-                    <div class="notice info">
-                        <p>{t(lang, "res.expired_note")}</p>
-                        <button type="button" class="secondary" on:click=look_2023>{t(lang, "res.look_2023")}</button>
-                    </div>
-                })}
                 <section class="group" aria-labelledby="sec-eligible">
                     <h2 id="sec-eligible">{t(lang, "res.eligible")}" "<span class="count">{n_eligible}</span></h2>
                     {eligible.is_empty().then(|| view! { <p class="empty">{t(lang, "res.eligible_none")}</p> })}
                     {eligible.into_iter().take(FIRST).map(card).collect_view()}
                     {later}
+                    <p class="hint">{t(lang, "res.total_note")}</p>
                 </section>
                 {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
@@ -236,6 +273,52 @@ pub fn ResultsScreen() -> impl IntoView {
         }
     };
 
+    // A note with a button that moves the date.
+    let note = move |class: &'static str, text: String, button: Option<(String, NaiveDate)>| {
+        view! {
+            <div class=class>
+                <p>{text}</p>
+                {button.map(|(label, d)| view! {
+                    <button type="button" class="secondary" on:click=move |_| go(d)>{label}</button>
+                })}
+            </div>
+        }
+    };
+    // The lead needs no texts.bin: it is drawn at once, above the fold.
+    let lead = move || {
+        let lang = lang();
+        let ev = ctx.eval.get();
+        let as_of = ev.as_of;
+        let ended = summary::ended_qualified(&ev).len();
+        let back = summary::look_back(&ev).filter(|d| *d != as_of);
+        view! {
+            {(as_of != today).then(|| note(
+                "notice info viewing",
+                t(lang, "res.viewing").replace("{d}", &spoken(as_of, lang)),
+                Some((t(lang, "res.back_today").to_string(), today)),
+            ))}
+            <p class="summary" data-summary="">{summary_line(&ev, lang)}</p>
+            {(ended > 0).then(|| note(
+                "notice info ended-note",
+                tn(lang, "res.ended_note", ended),
+                back.map(|d| (t(lang, "res.look_back").replace("{d}", &spoken(d, lang)), d)),
+            ))}
+        }
+    };
+    // The scope, stated once, under the measures it bounds.
+    let scope = move || {
+        let lang = lang();
+        let docs: Vec<&str> = rs.documents.iter().map(|d| d.number.as_str()).collect();
+        view! {
+            <p class="scope hint">{tn(lang, "res.scope", docs.len())}{docs.join(if lang == Lang::Zh { "、" } else { ", " })}{t(lang, "res.scope_more")}</p>
+        }
+    };
+    // "Answer more questions" only while a question is left, and not as the main button.
+    let more = move || {
+        ctx.eval
+            .with(|ev| ctx.session.with(|s| s.plan(ctx.rs_now(), ev).is_some()))
+    };
+
     view! {
         <section class="results" data-texts=move || match ctx.texts.get() {
                 TextsState::Loaded => "loaded",
@@ -243,26 +326,31 @@ pub fn ResultsScreen() -> impl IntoView {
                 _ => "loading",
             } data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
-            <div class="controls">
+            {lead}
+            <details class="controls">
+                <summary>{move || t(lang(), "res.controls")}</summary>
                 <label class="field date">
                     <span>{move || t(lang(), "res.as_of")}</span>
                     <input type="date" min="2022-01-01" max="2031-12-31"
-                        prop:value=move || ctx.session.with(|s| relief_finder::engine::calendar::ymd(s.as_of))
+                        prop:value=move || ctx.session.with(|s| ymd(s.as_of))
                         on:change=set_date/>
                 </label>
                 <p class="hint">{move || t(lang(), "res.as_of_help")}</p>
                 <div class="sort" role="group" aria-label=move || t(lang(), "res.sort")>
-                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::Value).to_string()
-                        on:click=move |_| sort.set(Sort::Value)>{move || t(lang(), "res.sort_value")}</button>
+                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::Default).to_string()
+                        on:click=move |_| sort.set(Sort::Default)>{move || t(lang(), "res.sort_default")}</button>
                     <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::EndDate).to_string()
                         on:click=move |_| sort.set(Sort::EndDate)>{move || t(lang(), "res.sort_date")}</button>
                 </div>
                 {categories}
-            </div>
+            </details>
             {body}
+            {scope}
             {move || done.get().then(|| view! { <Answers/><HandOff/> })}
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{move || t(lang(), "res.continue")}</button>
+                {move || more().then(|| view! {
+                    <button type="button" class="secondary" data-continue="" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang(), "res.continue")}</button>
+                })}
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{move || t(lang(), "res.print")}</button>
                 <button type="button" class="secondary" on:click=copy>{move || t(lang(), "res.copy")}</button>
                 <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), "nav.restart")}</button>
@@ -283,7 +371,7 @@ fn articles_text(relief: &Relief, lang: Lang) -> String {
 }
 
 fn dates(r: &ReliefResult, lang: Lang) -> String {
-    let d = |d: NaiveDate| relief_finder::engine::calendar::ymd(d);
+    let d = ymd;
     match (r.relief.valid_from, r.relief.valid_until) {
         (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
         (Some(a), None) => format!(
@@ -336,6 +424,21 @@ fn Section(
     }
 }
 
+/// One line of a card's facts: its label (none for a further line under the same one), its
+/// text, and its class.
+type Row = (Option<&'static str>, String, &'static str);
+
+fn rows(lang: Lang, rows: Vec<Row>) -> impl IntoView {
+    rows.into_iter()
+        .map(move |(k, v, class)| {
+            view! {
+                {k.map(|k| view! { <dt>{t(lang, k)}</dt> })}
+                <dd class=class>{v}</dd>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -361,13 +464,70 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         )),
         _ => None,
     };
-    let why: Vec<String> = ctx.session.with_untracked(|s| {
-        r.outcome
-            .matched
-            .iter()
-            .map(|c| describe::reason(rs, c, &s.facts, lang))
-            .collect()
+    // A measure not in force was judged on a day of its own window: its reasons name that
+    // day, not the date asked about.
+    let anchor = r.window.as_ref().map(|_| r.judged_on);
+    let (why, go) = ctx.session.with_untracked(|s| {
+        (
+            r.outcome
+                .matched
+                .iter()
+                .map(|c| describe::reason(rs, c, &s.facts, lang, anchor))
+                .collect::<Vec<_>>(),
+            summary::office_for(rs, relief, &s.facts, lang),
+        )
     });
+    // Out of force: the amount is greyed with the day it ended (or starts), and the card
+    // says whether the person qualified while it ran.
+    let out = match (r.timing, relief.valid_until, relief.valid_from) {
+        (Timing::Expired, Some(d), _) => Some(t(lang, "relief.ended_on").replace("{d}", &ymd(d))),
+        (Timing::NotYet, _, Some(d)) => Some(t(lang, "relief.starts_on").replace("{d}", &ymd(d))),
+        _ => None,
+    };
+    let ended = out.is_some();
+    // The card's facts, as rows of one shape (one code path in the wasm).
+    let mut facts: Vec<Row> = vec![(Some("relief.valid"), dates(r, lang), "")];
+    if let Some(w) = &r.window {
+        facts.push(match w.qualified {
+            Some((a, b)) => (
+                Some("relief.window"),
+                match b {
+                    Some(b) => t(lang, "relief.window_yes").replace("{b}", &ymd(b)),
+                    None => t(lang, "relief.window_from").to_string(),
+                }
+                .replace("{a}", &ymd(a)),
+                "window yes",
+            ),
+            None => (
+                Some("relief.window"),
+                t(lang, "relief.window_no").to_string(),
+                "window no",
+            ),
+        });
+    }
+    if r.eligibility == Eligibility::Eligible {
+        for (n, w) in why.into_iter().enumerate() {
+            facts.push(((n == 0).then_some("relief.why"), w, "why"));
+        }
+    }
+    let mut go_rows: Vec<Row> = Vec::new();
+    if let Some((office, phone)) = go {
+        let phone = phone
+            .map(|p| format!(" · {} {p}", t(lang, "relief.call")))
+            .unwrap_or_default();
+        go_rows.push((Some("relief.go"), format!("{office}{phone}"), "go"));
+    }
+    if let Some(c) = relief.claim {
+        let key = match c {
+            Claim::Filing => "relief.claim_filing",
+            Claim::Application => "relief.claim_application",
+        };
+        go_rows.push((Some("relief.claim"), t(lang, key).to_string(), "claim"));
+    }
+    if !relief.channels.is_empty() {
+        go_rows.push((Some("relief.channels"), relief.channels.join("、"), ""));
+    }
+    let card_id = format!("relief-{}", relief.id.replace('.', "-"));
     let needs: Vec<(usize, String)> = r
         .outcome
         .unknown
@@ -379,20 +539,16 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             }
             v
         });
-    let near = r.near_miss(rs).map(|c| {
-        let mut s = describe::condition(rs, c, lang);
+    if let Some(c) = r.near_miss(rs) {
+        let mut s = describe::condition_on(rs, c, lang, anchor);
         if let Some(d) = ctx
             .session
-            .with_untracked(|s| describe::date_when_met(c, &s.facts, s.as_of))
+            .with_untracked(|s| describe::date_when_met(c, &s.facts, r.judged_on))
         {
-            s.push_str(&format!(
-                "（{} {}）",
-                relief_finder::engine::calendar::ymd(d),
-                t(lang, "relief.holds_from")
-            ));
+            s.push_str(&format!("（{} {}）", ymd(d), t(lang, "relief.holds_from")));
         }
-        s
-    });
+        facts.push((Some("relief.why_not"), s, ""));
+    }
     let overlap: Vec<String> = r
         .overlap
         .as_ref()
@@ -417,16 +573,17 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         .unwrap_or_default();
     let is_alternative = r.overlap.as_ref().is_some_and(|o| o.best != i);
     let articles = articles_text(relief, lang);
-    let card_id = format!("relief-{}", relief.id.replace('.', "-"));
+    let back_here = card_id.clone();
     view! {
-        <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()>
+        <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()
+            data-tier=(summary::Tier::of(relief) as u8).to_string()>
             <header>
                 <h3>{relief.title.get(lang).to_string()}</h3>
                 <span class=badge_class>{t(lang, badge)}</span>
                 {(relief.kind == Kind::Service).then(|| view! { <span class="badge service">{t(lang, "relief.service")}</span> })}
             </header>
             {amount.map(|(a, basis)| view! {
-                <p class="amount" data-amount=""><strong>{a}</strong></p>
+                <p class="amount" class:ended=ended data-amount=""><strong>{a}</strong>" "<span class="ended-on">{out}</span></p>
                 <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
             })}
             <p class="benefit">{benefit}</p>
@@ -436,31 +593,27 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
             })}
             <dl class="facts">
-                <dt>{t(lang, "relief.valid")}</dt>
-                <dd>{dates(r, lang)}</dd>
-                {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
-                    <dt>{t(lang, "relief.why")}</dt>
-                    <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
-                })}
-                {near.map(|n| view! {
-                    <dt>{t(lang, "relief.why_not")}</dt>
-                    <dd>{n}</dd>
-                })}
+                {rows(lang, facts)}
                 {(!needs.is_empty()).then(|| view! {
                     <dt>{t(lang, "relief.needs")}</dt>
                     <dd class="needs">{needs.into_iter().map(|(q, text)| view! {
-                        <button type="button" class="secondary small" on:click=move |_| ctx.session.update(|s| s.edit(q))>
+                        <button type="button" class="secondary small" on:click={
+                            let id = back_here.clone();
+                            move |_| {
+                                ctx.return_to.set_value(Some(id.clone()));
+                                ctx.session.update(|s| s.edit(q));
+                            }
+                        }>
                             {t(lang, "relief.answer")}"："{text}
                         </button>
                     }).collect_view()}</dd>
                 })}
-                <dt>{t(lang, "relief.apply")}</dt>
-                <dd>{relief.apply_to.join("、")}</dd>
-                {(!relief.channels.is_empty()).then(|| view! {
-                    <dt>{t(lang, "relief.channels")}</dt>
-                    <dd>{relief.channels.join("、")}</dd>
-                })}
+                {rows(lang, go_rows)}
             </dl>
+            <details class="depts">
+                <summary>{tn(lang, "relief.depts", relief.apply_to.len())}</summary>
+                <p>{relief.apply_to.join("、")}</p>
+            </details>
             <details class="clause">
                 <summary>{t(lang, "relief.clause")}" · "{doc.number.clone()}" "{articles.clone()}</summary>
                 <blockquote lang="zh-CN">{quote}</blockquote>
@@ -493,11 +646,15 @@ fn Answers() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join("；")
                     };
+                    let id = format!("answer-{q}");
                     view! {
                         <li>
                             <span class="q">{question.text.get(lang).to_string()}</span>
                             <span class="a">{answer}</span>
-                            <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.edit(q))>{t(lang, "res.edit")}</button>
+                            <button type="button" class="link" id=id.clone() on:click=move |_| {
+                                ctx.return_to.set_value(Some(id.clone()));
+                                ctx.session.update(|s| s.edit(q));
+                            }>{t(lang, "res.edit")}</button>
                         </li>
                     }
                 })
@@ -538,9 +695,7 @@ fn HandOff() -> impl IntoView {
             })
         });
         let svg = browser::qr_svg(&href);
-        let as_of = ctx
-            .session
-            .with(|s| relief_finder::engine::calendar::ymd(s.as_of));
+        let as_of = ctx.session.with(|s| ymd(s.as_of));
         view! {
             <section class="handoff" aria-labelledby="sec-qr">
                 <h2 id="sec-qr">{t(lang, "res.qr")}</h2>

@@ -147,7 +147,10 @@ fn offset(o: Offset, lang: Lang) -> String {
     parts.join(if lang == Lang::Zh { "" } else { " " })
 }
 
-fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
+/// `anchor`: the day a measure that is not in force was judged on (see
+/// [`ReliefResult::judged_on`](crate::engine::ReliefResult)), written in place of "the date
+/// asked about".
+fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang, anchor: Option<NaiveDate>) -> String {
     let shift = |base: String, o: &Offset| {
         if o.is_zero() {
             return base;
@@ -163,10 +166,10 @@ fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
     match r {
         DateRef::Fixed(d) => crate::engine::calendar::ymd(*d),
         DateRef::AsOf(o) => shift(
-            if lang == Lang::Zh {
-                "查询日期".into()
-            } else {
-                "the date asked about".into()
+            match (anchor, lang) {
+                (Some(d), _) => crate::engine::calendar::ymd(d),
+                (None, Lang::Zh) => "查询日期".into(),
+                (None, Lang::En) => "the date asked about".into(),
             },
             o,
         ),
@@ -176,13 +179,18 @@ fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang) -> String {
 
 /// One condition in words, e.g. `月销售额 ≤ 100,000元`.
 pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
+    condition_on(rs, c, lang, None)
+}
+
+/// [`condition`], with the date asked about written as `anchor` where one is given.
+pub fn condition_on(rs: &RuleSet, c: &Cond, lang: Lang, anchor: Option<NaiveDate>) -> String {
     match c {
-        Cond::Atom(a) => atom(rs, a, false, lang),
+        Cond::Atom(a) => atom(rs, a, false, lang, anchor),
         Cond::Not(inner) => match inner.as_ref() {
-            Cond::Atom(a) => atom(rs, a, true, lang),
+            Cond::Atom(a) => atom(rs, a, true, lang, anchor),
             other => match lang {
-                Lang::Zh => format!("并非（{}）", condition(rs, other, lang)),
-                Lang::En => format!("not ({})", condition(rs, other, lang)),
+                Lang::Zh => format!("并非（{}）", condition_on(rs, other, lang, anchor)),
+                Lang::En => format!("not ({})", condition_on(rs, other, lang, anchor)),
             },
         },
         Cond::All(v) | Cond::Any(v) => {
@@ -193,14 +201,14 @@ pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
                 (_, Lang::En) => ", or ",
             };
             v.iter()
-                .map(|c| condition(rs, c, lang))
+                .map(|c| condition_on(rs, c, lang, anchor))
                 .collect::<Vec<_>>()
                 .join(sep)
         }
     }
 }
 
-fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang) -> String {
+fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang, anchor: Option<NaiveDate>) -> String {
     let f = rs.fact(a.fact);
     let label = f.label.get(lang);
     let zh = lang == Lang::Zh;
@@ -239,7 +247,7 @@ fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang) -> String {
         }
         Test::DateCmp(op, r) => {
             let (op, _) = flip(*op, negated);
-            format!("{label} {} {}", op, date_ref(rs, r, lang))
+            format!("{label} {} {}", op, date_ref(rs, r, lang, anchor))
         }
         Test::Known => match (zh, negated) {
             (true, false) => format!("{label}：已回答"),
@@ -294,13 +302,20 @@ pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveD
 
 /// Why a condition held, in the person's own answers: `月销售额：80,000元（≤ 100,000元）`
 /// rather than the rule alone. Falls back to the rule's words where an answer cannot say it.
-pub fn reason(rs: &RuleSet, c: &Cond, facts: &Facts, lang: Lang) -> String {
+/// `anchor` as in [`condition_on`].
+pub fn reason(
+    rs: &RuleSet,
+    c: &Cond,
+    facts: &Facts,
+    lang: Lang,
+    anchor: Option<NaiveDate>,
+) -> String {
     let Cond::Atom(a) = c else {
-        return condition(rs, c, lang);
+        return condition_on(rs, c, lang, anchor);
     };
     let f = rs.fact(a.fact);
     let Some(v) = facts.get(a.fact) else {
-        return condition(rs, c, lang);
+        return condition_on(rs, c, lang, anchor);
     };
     let sep = if lang == Lang::Zh { "：" } else { ": " };
     let answer = match (&a.test, v) {
@@ -310,7 +325,11 @@ pub fn reason(rs: &RuleSet, c: &Cond, facts: &Facts, lang: Lang) -> String {
     };
     let rule = match &a.test {
         Test::Cmp(op, n) => Some(format!("{} {}", op.symbol(), number(f, *n, lang))),
-        Test::DateCmp(op, r) => Some(format!("{} {}", op.symbol(), date_ref(rs, r, lang))),
+        Test::DateCmp(op, r) => Some(format!(
+            "{} {}",
+            op.symbol(),
+            date_ref(rs, r, lang, anchor)
+        )),
         _ => None,
     };
     match (rule, lang) {

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::{Facts, Value};
-use crate::model::{AmountValue, Atom, Cond, DateRef, FactIx, Formula, Per, Relief, RuleSet, Test};
+use crate::model::{
+    AmountValue, Atom, Cond, DateRef, FactIx, Formula, Kind, Per, Relief, RuleSet, Test,
+};
 
 /// The truth of a condition when some facts may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,15 +109,36 @@ pub struct OverlapStatus {
     pub best: usize,
 }
 
+/// How a relief that is not in force on the date asked about stood during its own validity
+/// window: a measure that ended is judged on the days it was in force, not on today.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    /// The first run of days of the window on which every condition held: its first and last
+    /// day (`None`: the window has no end). `None` if there was no such day.
+    pub qualified: Option<(NaiveDate, Option<NaiveDate>)>,
+    /// What the answers give on the date asked about itself, as if the relief were in force
+    /// then (e.g. eligible today, but the one year of operation it asks for came too late).
+    pub on_date: Eligibility,
+}
+
 /// The result for one relief.
 #[derive(Debug, Clone)]
 pub struct ReliefResult<'r> {
     pub relief: &'r Relief,
+    /// For a relief in force on the date asked about, on that date; for one that is not,
+    /// within its own validity window (see [`Window`]).
     pub eligibility: Eligibility,
     pub timing: Timing,
+    /// The conditions as they stood on `judged_on`.
     pub outcome: Outcome<'r>,
     pub amount: Option<AmountResult>,
     pub overlap: Option<OverlapStatus>,
+    /// The day the eligibility and the outcome are judged on: the date asked about for a
+    /// relief in force; otherwise a day of its window, the first on which every condition
+    /// held, else the first still open, else the nearest miss (the latest of equals).
+    pub judged_on: NaiveDate,
+    /// Set for a relief not in force on the date asked about.
+    pub window: Option<Window>,
 }
 
 impl ReliefResult<'_> {
@@ -125,19 +148,22 @@ impl ReliefResult<'_> {
     }
 
     /// The single failing condition of an ineligible relief, when only one stands in the
-    /// way and it is not about where the user is or who is asking: a near miss.
+    /// way and it is a change the person could make (a date, an amount, a registration), not
+    /// who or where they are: a near miss. A service commitment is never missed: it is
+    /// there when the person needs it.
     pub fn near_miss(&self, rs: &RuleSet) -> Option<&Cond> {
-        if self.eligibility != Eligibility::Ineligible || self.outcome.failed.len() != 1 {
+        if self.eligibility != Eligibility::Ineligible
+            || self.outcome.failed.len() != 1
+            || self.relief.kind != Kind::Relief
+        {
             return None;
         }
         let c = self.outcome.failed[0];
         let mut facts = Vec::new();
         c.facts(&mut facts);
-        let fixed = ["city", "county", "applicant"];
-        if facts
-            .iter()
-            .any(|f| fixed.contains(&rs.fact(*f).id.as_str()))
-        {
+        // Who or where the person is (a city, a business form, an industry: `fixed` in
+        // rules/facts.toml) is not a change anyone makes to get a relief.
+        if facts.iter().any(|f| rs.fact(*f).fixed) {
             return None;
         }
         Some(c)
@@ -400,6 +426,115 @@ pub fn timing(r: &Relief, as_of: NaiveDate) -> Timing {
     }
 }
 
+fn eligibility_of(o: &Outcome) -> Eligibility {
+    match o.tri {
+        Tri::True => Eligibility::Eligible,
+        Tri::Unknown => Eligibility::Maybe,
+        Tri::False => Eligibility::Ineligible,
+    }
+}
+
+/// The comparisons of a date fact with the date asked about: the only parts of a
+/// condition that change with the date.
+fn as_of_atoms<'c>(c: &'c Cond, out: &mut Vec<&'c Atom>) {
+    match c {
+        Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| as_of_atoms(c, out)),
+        Cond::Not(c) => as_of_atoms(c, out),
+        Cond::Atom(a) => {
+            if matches!(a.test, Test::DateCmp(_, DateRef::AsOf(_))) {
+                out.push(a);
+            }
+        }
+    }
+}
+
+/// The days of `[from, to]` on which some comparison with the date asked about changes its
+/// truth. Each such comparison is monotone in the date, so one binary search finds its
+/// change; between two of these days the whole condition is constant.
+fn turning_days(when: &Cond, facts: &Facts, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut atoms = Vec::new();
+    as_of_atoms(when, &mut atoms);
+    let mut days = Vec::new();
+    for a in atoms {
+        let truth = |d: NaiveDate| eval_atom(a, facts, d).0;
+        let first = truth(from);
+        if first == Tri::Unknown || truth(to) == first {
+            continue;
+        }
+        // The first day whose truth differs from `from`'s.
+        let (mut lo, mut hi) = (from, to);
+        while lo < hi {
+            let span = (hi - lo).num_days();
+            let mid = lo + chrono::Days::new((span / 2) as u64);
+            if truth(mid) == first {
+                lo = mid.succ_opt().unwrap_or(hi);
+            } else {
+                hi = mid;
+            }
+        }
+        if !days.contains(&lo) {
+            days.push(lo);
+        }
+    }
+    days.sort();
+    days
+}
+
+/// Judge a relief within its own validity window (it is not in force on `as_of`): the day
+/// to judge it on and what its window says. `None` when the window is empty.
+fn judge_window<'r>(
+    relief: &'r Relief,
+    facts: &Facts,
+    as_of: NaiveDate,
+) -> Option<(NaiveDate, Outcome<'r>, Window)> {
+    // A window open at one end is closed where a comparison with the date asked about can no
+    // longer change: far enough for any date a person gives.
+    let far = chrono::Months::new(12 * 60);
+    let from = match (relief.valid_from, relief.valid_until) {
+        (Some(f), _) => f,
+        (None, Some(u)) => u.checked_sub_months(far)?,
+        (None, None) => return None,
+    };
+    let to = relief.valid_until.or_else(|| from.checked_add_months(far))?;
+    if to < from {
+        return None;
+    }
+    // The first day, each day on which the condition may change, and the last day (the
+    // same as the day before it, but the one a near miss is best told against).
+    let mut days = vec![from];
+    days.extend(
+        turning_days(&relief.when, facts, from, to)
+            .into_iter()
+            .filter(|d| *d > from),
+    );
+    if relief.valid_until.is_some() && days.last() != Some(&to) {
+        days.push(to);
+    }
+    let outcomes: Vec<Outcome<'r>> = days
+        .iter()
+        .map(|d| eval_cond(&relief.when, facts, *d))
+        .collect();
+    let pick = outcomes
+        .iter()
+        .position(|o| o.tri == Tri::True)
+        .or_else(|| outcomes.iter().position(|o| o.tri == Tri::Unknown))
+        .or_else(|| {
+            // No day qualified: the nearest miss, the latest of equals.
+            (0..outcomes.len()).rev().min_by_key(|i| outcomes[*i].failed.len())
+        })?;
+    let qualified = (outcomes[pick].tri == Tri::True).then(|| {
+        let end = (pick + 1..days.len())
+            .find(|i| outcomes[*i].tri != Tri::True)
+            .map(|i| days[i].pred_opt().unwrap_or(days[i]))
+            .or(relief.valid_until);
+        (days[pick], end)
+    });
+    let on_date = eligibility_of(&eval_cond(&relief.when, facts, as_of));
+    let judged_on = days[pick];
+    let outcome = outcomes.into_iter().nth(pick)?;
+    Some((judged_on, outcome, Window { qualified, on_date }))
+}
+
 /// Evaluate every relief of the rule set.
 ///
 /// Facts whose gate (`requires`) is false count as absent, whether or not the caller has
@@ -417,12 +552,15 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
         .reliefs
         .iter()
         .map(|relief| {
-            let outcome = eval_cond(&relief.when, facts, as_of);
-            let eligibility = match outcome.tri {
-                Tri::True => Eligibility::Eligible,
-                Tri::Unknown => Eligibility::Maybe,
-                Tri::False => Eligibility::Ineligible,
+            let timing = timing(relief, as_of);
+            let (judged_on, outcome, window) = match timing {
+                Timing::InForce => (as_of, eval_cond(&relief.when, facts, as_of), None),
+                _ => match judge_window(relief, facts, as_of) {
+                    Some((d, o, w)) => (d, o, Some(w)),
+                    None => (as_of, eval_cond(&relief.when, facts, as_of), None),
+                },
             };
+            let eligibility = eligibility_of(&outcome);
             let amount = match (&relief.amount, eligibility) {
                 (Some(a), Eligibility::Eligible | Eligibility::Maybe) => match &a.value {
                     AmountValue::Exact(f) => {
@@ -441,10 +579,12 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
             ReliefResult {
                 relief,
                 eligibility,
-                timing: timing(relief, as_of),
+                timing,
                 outcome,
                 amount,
                 overlap: None,
+                judged_on,
+                window,
             }
         })
         .collect();
