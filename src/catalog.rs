@@ -32,6 +32,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("nav.language_label", "切换语言", "Switch language"),
     ("nav.big", "大字", "Large text"),
     ("progress.answered", "已回答 {n} 题", "{n} answered"),
+    ("res.early", "再回答 {n} 个问题，可确定 {m} 项待定的政策。", "About {n} more questions would settle {m} open measures."),
     ("progress.step", "第 {n} 题，约还有 {m} 题", "Question {n}, about {m} more"),
     ("progress.found", "已找到 {n} 项", "{n} found"),
     ("q.not_sure", "不确定", "Not sure"),

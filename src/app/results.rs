@@ -230,6 +230,8 @@ pub fn ResultsScreen() -> impl IntoView {
                 .collect_view();
             pending.set_value(switches);
             let n_eligible = eligible.len();
+            // A person who stopped early: how many more questions would settle how many.
+            let early = ctx.session.with_untracked(|s| s.open_to_settle(rs, &ev));
             let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
                 view! { <Section key=key id=id items=items open=open ev=ev.clone() ready=done/> }
             };
@@ -241,6 +243,12 @@ pub fn ResultsScreen() -> impl IntoView {
                     {later}
                     <p class="hint">{t(lang, "res.total_note")}</p>
                 </section>
+                {early.map(|(n, m)| view! {
+                    <p class="early" data-early="">
+                        {t(lang, "res.early").replace("{n}", &n.to_string()).replace("{m}", &m.to_string())}" "
+                        <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang, "res.continue")}</button>
+                    </p>
+                })}
                 {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
                 {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}

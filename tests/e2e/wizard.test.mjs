@@ -122,6 +122,25 @@ test('a detail shows once its box is ticked, and the county list follows the cit
   await page.context().close();
 });
 
+test('a person who stops early is told how many more questions would settle how many measures, and can go on', async () => {
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  await page.waitForSelector('section.question[data-question="who"]');
+  await page.click('[data-fact="applicant"] button.choice[data-value="business"]');
+  await page.click('[data-fact="city"] button.choice[data-value="pingliang"]');
+  await page.click('[data-fact="business_form"] button.choice[data-value="individual_business"]');
+  await page.click('section.question button[type=submit]');
+  await page.waitForSelector('section.question:not([data-question="who"])');
+  await page.click('section.question .nav button.link >> nth=1');
+  await drawn(page);
+  const early = await page.locator('.early[data-early]').innerText();
+  assert.match(early, /再回答 \d+ 个问题，可确定 \d+ 项/);
+  await page.click('.early[data-early] button');
+  await page.waitForSelector('section.question');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a damaged link says so and starts fresh', async () => {
   const page = await open(env.browser, `${env.server.base}#d=2023-99-99&f=monthly_sales:lots&s=results`);
   const notice = await page.locator('.notice[role=alert]').innerText();
