@@ -9,12 +9,13 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
-use relief_finder::engine::calendar::{spoken, ymd};
+use relief_finder::engine::calendar::ymd;
 use relief_finder::engine::describe::{self, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
 use relief_finder::engine::summary::{self, Worth};
 use relief_finder::engine::{Eligibility, Timing};
 use relief_finder::model::{Claim, Kind, Lang, Relief, CATEGORIES};
+use rust_decimal::Decimal;
 
 use super::{browser, Ctx, TextsState};
 
@@ -41,22 +42,31 @@ fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
 }
 
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
+    // One sort in the wasm, by plain keys (stable: ties keep the earlier order): the day
+    // the relief ends, soonest first; or the amount, highest first, then the tier.
+    fn by(ev: &Evaluation, items: &mut [usize], key: fn(&ReliefResult) -> Decimal) {
+        items.sort_by_key(|i| key(&ev.results[*i]));
+    }
     match sort {
-        Sort::Default => summary::order(ev, &mut items),
-        // Stable: ties keep the rule-set order.
-        Sort::EndDate => items.sort_by_key(|i| {
-            ev.results[*i]
-                .relief
-                .valid_until
-                .unwrap_or(NaiveDate::MAX)
-                .num_days_from_ce()
+        Sort::EndDate => by(ev, &mut items, |r| {
+            Decimal::from(r.relief.valid_until.unwrap_or(NaiveDate::MAX).num_days_from_ce())
         }),
+        Sort::Default => {
+            by(ev, &mut items, |r| {
+                -r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+            });
+            by(ev, &mut items, |r| Decimal::from(summary::Tier::of(r.relief) as u8));
+        }
     }
     items
 }
 
-/// `28,800元 每年、5,000元 一次性`: the exact amounts of some measures, per unit.
+/// `28,800元 每年、5,000元 一次性`: the exact amounts of some measures, per unit, or that
+/// the amounts vary when none is exact.
 fn money(w: &Worth, lang: Lang) -> String {
+    if w.totals.is_empty() {
+        return t(lang, "sum.vary").to_string();
+    }
     w.totals
         .iter()
         .map(|(p, v)| format!("{} {}", yuan(*v, lang), t(lang, &format!("per.{}", p.name()))))
@@ -70,26 +80,20 @@ fn summary_line(ev: &Evaluation, lang: Lang) -> String {
     let s = summary::summary(ev);
     let fill = |key: &str, w: &Worth| {
         t(lang, key)
-            .replace("{d}", &spoken(ev.as_of, lang))
+            .replace("{d}", &ymd(ev.as_of))
             .replace("{m}", &money(w, lang))
             .replace("{n}", &w.count.to_string())
     };
-    let pick = |w: &Worth, all: &'static str, count: &'static str| {
-        if w.totals.is_empty() {
-            count
+    let mut line = fill(
+        if s.now.count == 0 {
+            "sum.now_none"
         } else {
-            all
-        }
-    };
-    let mut line = match s.now.count {
-        0 => fill("sum.now_none", &s.now),
-        _ => fill(pick(&s.now, "sum.now", "sum.now_count"), &s.now),
-    };
+            "sum.now"
+        },
+        &s.now,
+    );
     if s.own_years.count > 0 {
-        line.push_str(&fill(
-            pick(&s.own_years, "sum.own", "sum.own_count"),
-            &s.own_years,
-        ));
+        line.push_str(&fill("sum.own", &s.own_years));
     }
     line
 }
@@ -109,22 +113,29 @@ pub fn ResultsScreen() -> impl IntoView {
     // the next; then `done`. Anything redrawn after that (a filter, a sort) is drawn whole.
     let pending: StoredValue<Vec<RwSignal<bool>>> = StoredValue::new(Vec::new());
     let done = RwSignal::new(false);
-    fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>) {
+    fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>, ctx: Ctx) {
         set_timeout(
             move || {
                 let next = pending.try_update_value(|p| (!p.is_empty()).then(|| p.remove(0)));
                 match next.flatten() {
                     Some(chunk) => {
                         chunk.set(true);
-                        step(pending, done);
+                        step(pending, done, ctx);
                     }
-                    None => done.set(true),
+                    None => {
+                        done.set(true);
+                        // Back from changing one answer here: to its row (or the card that
+                        // asked), not the top of the page.
+                        if let Some(id) = ctx.return_to.try_update_value(Option::take).flatten() {
+                            browser::focus(&id);
+                        }
+                    }
                 }
             },
             std::time::Duration::ZERO,
         );
     }
-    request_animation_frame(move || step(pending, done));
+    request_animation_frame(move || step(pending, done, ctx));
 
     let set_date = move |ev: leptos::ev::Event| {
         if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
@@ -132,14 +143,6 @@ pub fn ResultsScreen() -> impl IntoView {
         }
     };
     let go = move |d: NaiveDate| ctx.session.update(|s| s.as_of = d);
-    // Back from changing one answer here: to its row (or the card that asked), not the top.
-    Effect::new(move |_| {
-        if done.get() {
-            if let Some(id) = ctx.return_to.try_update_value(Option::take).flatten() {
-                browser::focus(&id);
-            }
-        }
-    });
     let copy = move |_| {
         let ok = browser::copy(&browser::href());
         copied.set(Some(if ok { "res.copied" } else { "res.copy_failed" }));
@@ -232,6 +235,7 @@ pub fn ResultsScreen() -> impl IntoView {
             let n_eligible = eligible.len();
             // A person who stopped early: how many more questions would settle how many.
             let early = ctx.session.with_untracked(|s| s.open_to_settle(rs, &ev));
+            let docs: Vec<&str> = rs.documents.iter().map(|d| d.number.as_str()).collect();
             let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
                 view! { <Section key=key id=id items=items open=open ev=ev.clone() ready=done/> }
             };
@@ -252,6 +256,8 @@ pub fn ResultsScreen() -> impl IntoView {
                 {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
                 {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
                 {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}
+                // The scope, stated once, under the measures it bounds.
+                <p class="scope hint">{tn(lang, "res.scope", docs.len())}{docs.join(if lang == Lang::Zh { "、" } else { ", " })}{t(lang, "res.scope_more")}</p>
             }
             .into_any()
         }
@@ -302,25 +308,18 @@ pub fn ResultsScreen() -> impl IntoView {
         view! {
             {(as_of != today).then(|| note(
                 "notice info viewing",
-                t(lang, "res.viewing").replace("{d}", &spoken(as_of, lang)),
+                t(lang, "res.viewing").replace("{d}", &ymd(as_of)),
                 Some((t(lang, "res.back_today").to_string(), today)),
             ))}
             <p class="summary" data-summary="">{summary_line(&ev, lang)}</p>
             {(ended > 0).then(|| note(
                 "notice info ended-note",
                 tn(lang, "res.ended_note", ended),
-                back.map(|d| (t(lang, "res.look_back").replace("{d}", &spoken(d, lang)), d)),
+                back.map(|d| (t(lang, "res.look_back").replace("{d}", &ymd(d)), d)),
             ))}
         }
     };
-    // The scope, stated once, under the measures it bounds.
-    let scope = move || {
-        let lang = lang();
-        let docs: Vec<&str> = rs.documents.iter().map(|d| d.number.as_str()).collect();
-        view! {
-            <p class="scope hint">{tn(lang, "res.scope", docs.len())}{docs.join(if lang == Lang::Zh { "、" } else { ", " })}{t(lang, "res.scope_more")}</p>
-        }
-    };
+
     // "Answer more questions" only while a question is left, and not as the main button.
     let more = move || {
         ctx.eval
@@ -353,7 +352,6 @@ pub fn ResultsScreen() -> impl IntoView {
                 {categories}
             </details>
             {body}
-            {scope}
             {move || done.get().then(|| view! { <Answers/><HandOff/> })}
             <div class="actions">
                 {move || more().then(|| view! {
@@ -432,21 +430,6 @@ fn Section(
     }
 }
 
-/// One line of a card's facts: its label (none for a further line under the same one), its
-/// text, and its class.
-type Row = (Option<&'static str>, String, &'static str);
-
-fn rows(lang: Lang, rows: Vec<Row>) -> impl IntoView {
-    rows.into_iter()
-        .map(move |(k, v, class)| {
-            view! {
-                {k.map(|k| view! { <dt>{t(lang, k)}</dt> })}
-                <dd class=class>{v}</dd>
-            }
-        })
-        .collect_view()
-}
-
 #[component]
 fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -493,48 +476,25 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         _ => None,
     };
     let ended = out.is_some();
-    // The card's facts, as rows of one shape (one code path in the wasm).
-    let mut facts: Vec<Row> = vec![(Some("relief.valid"), dates(r, lang), "")];
-    if let Some(w) = &r.window {
-        facts.push(match w.qualified {
-            Some((a, b)) => (
-                Some("relief.window"),
-                match b {
-                    Some(b) => t(lang, "relief.window_yes").replace("{b}", &ymd(b)),
-                    None => t(lang, "relief.window_from").to_string(),
-                }
-                .replace("{a}", &ymd(a)),
-                "window yes",
-            ),
-            None => (
-                Some("relief.window"),
-                t(lang, "relief.window_no").to_string(),
-                "window no",
-            ),
-        });
-    }
-    if r.eligibility == Eligibility::Eligible {
-        for (n, w) in why.into_iter().enumerate() {
-            facts.push(((n == 0).then_some("relief.why"), w, "why"));
-        }
-    }
-    let mut go_rows: Vec<Row> = Vec::new();
-    if let Some((office, phone)) = go {
-        let phone = phone
-            .map(|p| format!(" · {} {p}", t(lang, "relief.call")))
-            .unwrap_or_default();
-        go_rows.push((Some("relief.go"), format!("{office}{phone}"), "go"));
-    }
-    if let Some(c) = relief.claim {
-        let key = match c {
-            Claim::Filing => "relief.claim_filing",
-            Claim::Application => "relief.claim_application",
-        };
-        go_rows.push((Some("relief.claim"), t(lang, key).to_string(), "claim"));
-    }
-    if !relief.channels.is_empty() {
-        go_rows.push((Some("relief.channels"), relief.channels.join("、"), ""));
-    }
+    let window = r.window.as_ref().map(|w| match w.qualified {
+        Some((a, b)) => (
+            "window yes",
+            match b {
+                Some(b) => t(lang, "relief.window_yes").replace("{b}", &ymd(b)),
+                None => t(lang, "relief.window_from").to_string(),
+            }
+            .replace("{a}", &ymd(a)),
+        ),
+        None => ("window no", t(lang, "relief.window_no").to_string()),
+    });
+    let go = go.map(|(office, phone)| match phone {
+        Some(p) => format!("{office} · {} {p}", t(lang, "relief.call")),
+        None => office,
+    });
+    let claim = relief.claim.map(|c| match c {
+        Claim::Filing => t(lang, "relief.claim_filing"),
+        Claim::Application => t(lang, "relief.claim_application"),
+    });
     let card_id = format!("relief-{}", relief.id.replace('.', "-"));
     let needs: Vec<(usize, String)> = r
         .outcome
@@ -547,7 +507,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             }
             v
         });
-    if let Some(c) = r.near_miss(rs) {
+    let near = r.near_miss(rs).map(|c| {
         let mut s = describe::condition_on(rs, c, lang, anchor);
         if let Some(d) = ctx
             .session
@@ -555,8 +515,8 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
         {
             s.push_str(&format!("（{} {}）", ymd(d), t(lang, "relief.holds_from")));
         }
-        facts.push((Some("relief.why_not"), s, ""));
-    }
+        s
+    });
     let overlap: Vec<String> = r
         .overlap
         .as_ref()
@@ -584,7 +544,11 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let back_here = card_id.clone();
     view! {
         <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()
-            data-tier=(summary::Tier::of(relief) as u8).to_string()>
+            data-tier=match summary::Tier::of(relief) {
+                summary::Tier::Money => "0",
+                summary::Tier::Other => "1",
+                summary::Tier::Service => "2",
+            }>
             <header>
                 <h3>{relief.title.get(lang).to_string()}</h3>
                 <span class=badge_class>{t(lang, badge)}</span>
@@ -601,7 +565,20 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
             })}
             <dl class="facts">
-                {rows(lang, facts)}
+                <dt>{t(lang, "relief.valid")}</dt>
+                <dd>{dates(r, lang)}</dd>
+                {window.map(|(class, text)| view! {
+                    <dt>{t(lang, "relief.window")}</dt>
+                    <dd class=class>{text}</dd>
+                })}
+                {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
+                    <dt>{t(lang, "relief.why")}</dt>
+                    <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
+                })}
+                {near.map(|n| view! {
+                    <dt>{t(lang, "relief.why_not")}</dt>
+                    <dd>{n}</dd>
+                })}
                 {(!needs.is_empty()).then(|| view! {
                     <dt>{t(lang, "relief.needs")}</dt>
                     <dd class="needs">{needs.into_iter().map(|(q, text)| view! {
@@ -616,7 +593,16 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                         </button>
                     }).collect_view()}</dd>
                 })}
-                {rows(lang, go_rows)}
+                <dt>{t(lang, "relief.go")}</dt>
+                <dd class="go">{go}</dd>
+                {claim.map(|c| view! {
+                    <dt>{t(lang, "relief.claim")}</dt>
+                    <dd class="claim">{c}</dd>
+                })}
+                {(!relief.channels.is_empty()).then(|| view! {
+                    <dt>{t(lang, "relief.channels")}</dt>
+                    <dd>{relief.channels.join("、")}</dd>
+                })}
             </dl>
             <details class="depts">
                 <summary>{tn(lang, "relief.depts", relief.apply_to.len())}</summary>

@@ -8,14 +8,6 @@ pub fn ymd(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// A date as people say it: `2023年6月30日` in Chinese, `2023-06-30` in English.
-pub fn spoken(d: NaiveDate, lang: crate::model::Lang) -> String {
-    match lang {
-        crate::model::Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        crate::model::Lang::En => ymd(d),
-    }
-}
-
 /// Read `YYYY-MM-DD` (four, two and two digits); `None` for anything else or no such day.
 pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();

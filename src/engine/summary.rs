@@ -32,16 +32,19 @@ impl Tier {
     }
 }
 
+/// A result's place in the default order, lowest first: its tier, then within it the
+/// highest amount first. One number, so that the app sorts by it and by end date with one
+/// sort (each sort key type is another copy of the sort in the wasm).
+pub fn rank(r: &ReliefResult) -> Decimal {
+    // Amounts stay far below 10^15 yuan.
+    Decimal::from(Tier::of(r.relief) as i64) * Decimal::from(1_000_000_000_000_000i64)
+        - r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+}
+
 /// Put results in the default order: money (highest amount first), then other reliefs,
 /// then services; ties keep the rule-set order.
 pub fn order(ev: &Evaluation, items: &mut [usize]) {
-    items.sort_by_key(|i| {
-        let r = &ev.results[*i];
-        (
-            Tier::of(r.relief),
-            -r.amount.as_ref().map(AmountResult::top).unwrap_or_default(),
-        )
-    });
+    items.sort_by_key(|i| rank(&ev.results[*i]));
 }
 
 /// Measures worth money: how many, and the sum of their exact amounts per unit.
@@ -132,23 +135,17 @@ pub fn ended_qualified(ev: &Evaluation) -> Vec<usize> {
         .collect()
 }
 
-/// A date to look back at: the day on which the most of the ended measures the person
-/// qualified for were in force (the latest of equals), or `None` when none has ended.
+/// A date to look back at: the earliest last day of qualifying among the ended measures the
+/// person qualified for (on it, every one of them that had begun was still running), or
+/// `None` when none has ended.
 pub fn look_back(ev: &Evaluation) -> Option<NaiveDate> {
-    let spans: Vec<(NaiveDate, NaiveDate)> = ended_qualified(ev)
+    ended_qualified(ev)
         .into_iter()
         .filter_map(|i| {
             let (a, b) = ev.results[i].window.as_ref()?.qualified?;
-            Some((a, b.unwrap_or(a)))
+            Some(b.unwrap_or(a))
         })
-        .collect();
-    // The number of spans covering a day only changes at a span's first day.
-    spans
-        .iter()
-        .map(|(a, _)| *a)
-        .map(|d| (spans.iter().filter(|(a, b)| *a <= d && d <= *b).count(), d))
-        .max()
-        .map(|(_, d)| d)
+        .min()
 }
 
 /// Where to go for a relief: its office, with `{place}` the person's county, else their
