@@ -2,6 +2,8 @@
 //! decisions (what to ask, who qualifies, what a link means) are the engine's.
 
 mod browser;
+mod handoff;
+mod print;
 mod question;
 mod results;
 
@@ -17,7 +19,9 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     LinkDamaged,
-    LinkOld(Vec<String>),
+    /// Made with another rule set: the names of what was dropped, and how many answers of
+    /// a compact link could not be read.
+    LinkOld(Vec<String>, usize),
 }
 
 /// Where the texts the first load leaves out (`texts.bin`, see `model::Texts`) stand.
@@ -50,6 +54,8 @@ pub struct Ctx {
     /// The element of the results to come back to after changing one answer there (its row
     /// of the answer list, or the card that asked), rather than the top of the page.
     pub return_to: StoredValue<Option<String>>,
+    /// The printout (print::PrintSheet) is drawn: from the first time it is asked for.
+    pub printing: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -66,6 +72,24 @@ impl Ctx {
     /// The rule set, untracked: enough for the engine's ids, conditions and amounts.
     pub fn rs_now(&self) -> &'static RuleSet {
         self.rules.get_untracked()
+    }
+
+    /// Back (上一步): the browser's own back where the screen before is one of the app's
+    /// history entries, so that the button and the browser agree; otherwise (a kiosk adds
+    /// no entries; a link opened on a question has none before it) the session's.
+    pub fn back(self) {
+        let kiosk = self.display.with_untracked(|d| d.kiosk);
+        if !kiosk && browser::history_depth().is_some_and(|d| d > 0) {
+            browser::history_back();
+        } else {
+            self.session.update(Session::back);
+        }
+    }
+
+    /// Print the results: draw the printout, then open the print dialog once it is drawn.
+    pub fn print(self) {
+        self.printing.set(true);
+        set_timeout(browser::print, std::time::Duration::ZERO);
     }
 
     /// Fetch `texts.bin` and swap in the whole rule set.
@@ -166,7 +190,9 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
     let today = browser::today();
     match link::decode(rs, fragment, today) {
         Ok(d) => {
-            let notice = d.other_ruleset.then(|| Notice::LinkOld(d.dropped.clone()));
+            let notice = d
+                .other_ruleset
+                .then(|| Notice::LinkOld(d.dropped.clone(), d.unreadable));
             (d.session, d.display, notice)
         }
         Err(LinkError::Damaged(_)) => (
@@ -198,6 +224,7 @@ fn app(init: Init) -> impl IntoView {
         return_to: StoredValue::new(None),
         display: RwSignal::new(init.display),
         notice: RwSignal::new(init.notice),
+        printing: RwSignal::new(false),
     };
     provide_context(ctx);
 
@@ -211,18 +238,22 @@ fn app(init: Init) -> impl IntoView {
         }
     });
 
-    // The address bar follows the state: a new history entry for a new screen, so that the
-    // browser's back button steps through the questionnaire.
+    // The address bar follows the state: a new history entry for each screen moved forward
+    // to, so that the browser's back button steps back through the questionnaire. A move
+    // the browser made itself (back, forward) only updates its entry with the answers.
+    let navigated = StoredValue::new(false);
     Effect::new(move |prev: Option<(Screen, String)>| {
         let frag = ctx
             .session
             .with(|s| ctx.display.with(|d| link::encode(rs, s, d)));
         let screen = ctx.session.with(|s| s.screen);
-        if frag != browser::hash() {
+        let by_browser = navigated.get_value();
+        navigated.set_value(false);
+        if frag != browser::hash() || browser::history_depth().is_none() {
             // A kiosk never adds history entries: the back button must not reveal the
             // previous person's answers.
             let kiosk = ctx.display.with(|d| d.kiosk);
-            let push = !kiosk && prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
+            let push = !kiosk && !by_browser && prev.as_ref().is_some_and(|(sc, _)| *sc != screen);
             browser::set_hash(&frag, push);
         }
         if prev.as_ref().is_none_or(|(sc, _)| *sc != screen) {
@@ -234,19 +265,32 @@ fn app(init: Init) -> impl IntoView {
         (screen, frag)
     });
 
-    // Back, forward, or a link pasted into the same tab: the fragment is the truth.
+    // Back and forward between the app's own entries move the screen and keep every
+    // answer given since (back means back, never "undo"). Any other change of the
+    // fragment (a link pasted into the same tab) is read whole.
     let reload = move || {
         let frag = browser::hash();
         let current = ctx
             .session
             .with_untracked(|s| ctx.display.with_untracked(|d| link::encode(rs, s, d)));
-        if frag != current {
-            let (s, d, n) = load(rs, &frag);
-            ctx.session.set(s);
-            ctx.display.set(d);
-            if n.is_some() {
-                ctx.notice.set(n);
+        if frag == current {
+            return;
+        }
+        if browser::history_depth().is_some() {
+            if let Ok(d) = link::decode(rs, &frag, browser::today()) {
+                navigated.set_value(true);
+                ctx.session.update(|s| {
+                    s.screen = d.session.screen;
+                    s.return_to_results = d.session.return_to_results;
+                });
+                return;
             }
+        }
+        let (s, d, n) = load(rs, &frag);
+        ctx.session.set(s);
+        ctx.display.set(d);
+        if n.is_some() {
+            ctx.notice.set(n);
         }
     };
     let _ = window_event_listener(leptos::ev::popstate, move |_| reload());
@@ -268,20 +312,25 @@ fn app(init: Init) -> impl IntoView {
     });
 
     // Kiosk: after `idle` seconds without a touch or a key, ask "still there?"; after a
-    // further 20 seconds, wipe everything and go back to the start.
+    // further 20 seconds, wipe everything and go back to the start. A touch only restarts
+    // the count: the dialog's own buttons decide (a touch that closed it would swallow the
+    // tap on "I am done, wipe now").
     let last_activity = StoredValue::new(browser::now_ms());
     let warning: RwSignal<Option<u32>> = RwSignal::new(None);
-    let touch = move || {
-        last_activity.set_value(browser::now_ms());
-        if warning.get_untracked().is_some() {
-            warning.set(None);
-        }
+    let touch = move || last_activity.set_value(browser::now_ms());
+    let keep_going = move || {
+        touch();
+        warning.set(None);
     };
     let _ = window_event_listener(leptos::ev::pointerdown, move |_| touch());
     let _ = window_event_listener(leptos::ev::keydown, move |_| touch());
     let _ = window_event_listener(leptos::ev::scroll, move |_| touch());
+    let take_away = RwSignal::new(false);
+    // The next person finds the start screen as the hall set it up: no answer on screen,
+    // in the address bar, in storage or in the history.
     let wipe = move || {
         warning.set(None);
+        take_away.set(false);
         browser::clear_storage();
         ctx.notice.set(None);
         ctx.display.update(|d| *d = d.after_reset());
@@ -309,6 +358,8 @@ fn app(init: Init) -> impl IntoView {
                 wipe();
             } else if idle >= limit {
                 warning.set(Some(limit + GRACE - idle));
+            } else if warning.get_untracked().is_some() {
+                warning.set(None);
             }
         },
         std::time::Duration::from_secs(1),
@@ -329,10 +380,9 @@ fn app(init: Init) -> impl IntoView {
         std::time::Duration::from_millis(300),
     );
 
-    // A printout shows every clause in full.
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
-        browser::open_all_details()
-    });
+    // A printout is its own short sheet (print::PrintSheet), drawn when it is asked for:
+    // by the print buttons, or before the browser prints (its menu, Ctrl+P).
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
 
     // A new version is installed and waiting (static/sw-register.js says so).
     let update = RwSignal::new(false);
@@ -358,7 +408,7 @@ fn app(init: Init) -> impl IntoView {
                         <h2 id="idle-title">{t(ctx.lang(), "kiosk.still_there")}</h2>
                         <p>{tn(ctx.lang(), "kiosk.wipe_in", left)}</p>
                         <div class="actions">
-                            <button type="button" class="primary big-button" on:click=move |_| touch()>{t(ctx.lang(), "kiosk.continue")}</button>
+                            <button type="button" class="primary big-button" on:click=move |_| keep_going()>{t(ctx.lang(), "kiosk.continue")}</button>
                             <button type="button" class="secondary" on:click=move |_| wipe()>{t(ctx.lang(), "kiosk.finish")}</button>
                         </div>
                     </div>
@@ -366,7 +416,7 @@ fn app(init: Init) -> impl IntoView {
             })}
             <main id="main">
                 {move || match screen() {
-                    Screen::Start => view! { <StartScreen/> }.into_any(),
+                    Screen::Start => view! { <handoff::HallCheck/><StartScreen/> }.into_any(),
                     Screen::Question(q) => view! { <question::QuestionScreen q=q/> }.into_any(),
                     Screen::Results => view! { <results::ResultsScreen/> }.into_any(),
                 }}
@@ -375,6 +425,8 @@ fn app(init: Init) -> impl IntoView {
                 <p>{move || t(ctx.lang(), "app.privacy")}</p>
                 <p class="version">{move || t(ctx.lang(), "app.ruleset")}" "{rs.short_version()}</p>
             </footer>
+            {move || ctx.display.with(|d| d.kiosk).then(|| view! { <handoff::Dock open=take_away/> })}
+            {move || (screen() == Screen::Results && ctx.printing.get()).then(|| view! { <print::PrintSheet/> })}
         </div>
     }
 }
@@ -451,8 +503,16 @@ fn NoticeBar() -> impl IntoView {
         ctx.notice.get().map(|n| {
             let text = match &n {
                 Notice::LinkDamaged => t(lang, "err.link_damaged").to_string(),
-                Notice::LinkOld(dropped) if dropped.is_empty() => t(lang, "err.link_old").to_string(),
-                Notice::LinkOld(dropped) => format!("{} {} {}", t(lang, "err.link_old"), t(lang, "err.link_dropped"), dropped.join(", ")),
+                Notice::LinkOld(dropped, unreadable) => {
+                    let mut text = t(lang, "err.link_old").to_string();
+                    if !dropped.is_empty() {
+                        text = format!("{text} {} {}", t(lang, "err.link_dropped"), dropped.join(", "));
+                    }
+                    if *unreadable > 0 {
+                        text = format!("{text} {}", tn(lang, "err.link_unreadable", unreadable));
+                    }
+                    text
+                }
             };
             view! {
                 <div class="notice" role="alert">

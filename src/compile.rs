@@ -37,6 +37,9 @@ struct RawFile {
     relief: Vec<Spanned<RawRelief>>,
     #[serde(default)]
     office: Vec<Spanned<RawOffice>>,
+    /// The English names of the offices (`apply_to`) and channels the reliefs name, by
+    /// their Chinese: `"市税务局" = "Pingliang Municipal Taxation Bureau"`.
+    english: Option<Spanned<BTreeMap<String, String>>>,
 }
 
 #[derive(Deserialize)]
@@ -250,6 +253,14 @@ fn fact_type(s: &str) -> Option<FactType> {
     FactType::ALL.into_iter().find(|t| t.name() == s)
 }
 
+/// The first full-width punctuation mark in English text (`：`, `、`, `（`, `。`…), which
+/// belongs to Chinese typesetting. Curly quotes are English.
+pub fn fullwidth_punctuation(s: &str) -> Option<char> {
+    s.chars().find(|c| {
+        matches!(*c as u32, 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+    })
+}
+
 /// Text with all white space removed: quotes are compared this way, because the seed
 /// documents break lines inside sentences.
 pub fn squeeze(s: &str) -> String {
@@ -346,6 +357,20 @@ pub fn compile(
                     "more than 64 values",
                 );
             }
+            let english = std::iter::once(("label", raw.label.en.as_str()))
+                .chain(raw.unit.iter().map(|u| ("unit", u.en.as_str())))
+                .chain(raw.values.iter().map(|v| (v.id.as_str(), v.en.as_str())));
+            for (name, en) in english {
+                if let Some(c) = fullwidth_punctuation(en) {
+                    p.at(
+                        &input.path,
+                        &input.text,
+                        span.start,
+                        &what,
+                        format!("the English of {name} has the full-width \"{c}\" of Chinese text"),
+                    );
+                }
+            }
             let mut seen = BTreeSet::new();
             for v in &raw.values {
                 if !seen.insert(v.id.as_str()) {
@@ -394,6 +419,12 @@ pub fn compile(
                 }
             }
             fact_places.push((input.path.clone(), input.text.clone(), span.start));
+            // Compact links (QR codes) name facts by a 16-bit key of id, type and values.
+            let key = facts[fi].link_key();
+            if let Some(other) = facts[..fi].iter().find(|f| f.link_key() == key) {
+                let msg = format!("has the same link key as fact \"{}\" ({key:04x}): rename one", other.id);
+                p.at(&input.path, &input.text, span.start, &what, msg);
+            }
         }
     }
     for (fi, vi, src, offset, place) in pending_only_if {
@@ -490,6 +521,17 @@ pub fn compile(
                     ),
                 }
             }
+            for (t, name) in [(&raw.en, "en"), (&raw.help_en, "help_en")] {
+                if let Some(c) = fullwidth_punctuation(t) {
+                    p.at(
+                        &input.path,
+                        &input.text,
+                        span.start,
+                        &what,
+                        format!("{name} has the full-width \"{c}\" of Chinese text"),
+                    );
+                }
+            }
             for (t, name) in [
                 (&raw.zh, "zh"),
                 (&raw.en, "en"),
@@ -535,6 +577,14 @@ pub fn compile(
                 },
                 ask_if,
             });
+            let key = questions[questions.len() - 1].link_key(&facts);
+            if let Some(other) = questions[..questions.len() - 1]
+                .iter()
+                .find(|q| q.link_key(&facts) == key)
+            {
+                let msg = format!("has the same link key as question \"{}\" ({key:04x}): rename one", other.id);
+                p.at(&input.path, &input.text, span.start, &what, msg);
+            }
         }
     }
     for (i, (path, text, offset)) in fact_places.iter().enumerate() {
@@ -675,6 +725,13 @@ pub fn compile(
         }
         let source_squeezed = source_text.as_deref().map(squeeze).unwrap_or_default();
         let doc_ix = documents.len() as u16;
+        let english_names: BTreeMap<&str, String> = f
+            .english
+            .iter()
+            .flat_map(|t| t.get_ref().iter())
+            .map(|(zh, en)| (zh.as_str(), en.clone()))
+            .collect();
+        let mut used_names: BTreeSet<String> = BTreeSet::new();
         let mut notes = Vec::new();
         for a in &f.article {
             let span = a.span();
@@ -774,6 +831,32 @@ pub fn compile(
                     at(&mut p, format!("{name} needs both zh and en"));
                 }
             }
+            let english = [
+                Some(("title", &r.title)),
+                Some(("benefit", &r.benefit)),
+                r.caveat.as_ref().map(|c| ("caveat", c)),
+                r.amount.as_ref().map(|a| ("amount basis", &a.get_ref().basis)),
+            ];
+            for (name, t) in english.into_iter().flatten() {
+                if let Some(c) = fullwidth_punctuation(&t.en) {
+                    at(&mut p, format!("the English of {name} has the full-width \"{c}\" of Chinese text"));
+                }
+            }
+            // Offices and channels, with their English names from the file's [english].
+            let mut named = |list: &[String], what_kind: &str, p: &mut Problems| -> Vec<Text> {
+                list.iter()
+                    .map(|zh| {
+                        let en = english_names.get(zh.as_str()).cloned();
+                        if en.is_none() {
+                            at(p, format!("{what_kind} \"{zh}\" has no English name (add it to [english])"));
+                        }
+                        used_names.insert(zh.clone());
+                        Text { zh: zh.clone(), en: en.unwrap_or_default() }
+                    })
+                    .collect()
+            };
+            let apply_to = named(&r.apply_to, "office", &mut p);
+            let channels = named(&r.channels, "channel", &mut p);
             // The quote, word for word.
             let quote = r.quote.get_ref();
             let qline = r.quote.span().start;
@@ -1005,8 +1088,8 @@ pub fn compile(
                 valid_from: from,
                 valid_until: until,
                 amount,
-                apply_to: r.apply_to.clone(),
-                channels: r.channels.clone(),
+                apply_to,
+                channels,
                 quote: quote.split_whitespace().collect::<Vec<_>>().join(""),
                 overlap: r.overlap.clone(),
                 overlap_rank: r.overlap_rank.unwrap_or(100),
@@ -1014,6 +1097,22 @@ pub fn compile(
                 office: office_of(&r.apply_to),
                 claim,
             });
+        }
+        if let Some(table) = &f.english {
+            for (zh, en) in table.get_ref() {
+                let problem = if !used_names.contains(zh) {
+                    Some(format!("\"{zh}\" is not an office or channel of any relief here"))
+                } else if en.trim().is_empty() {
+                    Some(format!("\"{zh}\" has an empty English name"))
+                } else {
+                    fullwidth_punctuation(en).map(|c| {
+                        format!("the English of \"{zh}\" has the full-width \"{c}\" of Chinese text")
+                    })
+                };
+                if let Some(msg) = problem {
+                    p.at(path, ftext, table.span().start, "[english]", msg);
+                }
+            }
         }
         notes.sort_by_key(|n| n.article);
         documents.push(Document {

@@ -228,8 +228,8 @@ fn relief(r: &mut Reader) -> Option<Relief> {
                 basis: r.text()?,
             })
         })?,
-        apply_to: r.vec(Reader::str)?,
-        channels: r.vec(Reader::str)?,
+        apply_to: r.vec(Reader::text)?,
+        channels: r.vec(Reader::text)?,
         quote: r.str()?,
         overlap: r.opt(Reader::str)?,
         overlap_rank: r.byte()?,

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod facts;
 pub mod link;
 pub mod planner;
+pub mod printout;
 pub mod session;
 pub mod summary;
 

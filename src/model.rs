@@ -254,10 +254,10 @@ pub struct Relief {
     #[serde(with = "opt_date_serde")]
     pub valid_until: Option<NaiveDate>,
     pub amount: Option<Amount>,
-    /// 责任单位, verbatim, the lead department first.
-    pub apply_to: Vec<String>,
-    /// Channels the text names (电子税务局, 甘快办 APP, …).
-    pub channels: Vec<String>,
+    /// 责任单位, verbatim, the lead department first, each with its English name.
+    pub apply_to: Vec<Text>,
+    /// Channels the text names (电子税务局, 甘快办 APP, …), with their English names.
+    pub channels: Vec<Text>,
     /// The clause, word for word.
     pub quote: String,
     /// Measures that grant the same thing (从高不重复) share a group.
@@ -589,8 +589,9 @@ impl RuleSet {
             if let Some(a) = &mut r.amount {
                 both(&mut a.basis, f);
             }
-            r.apply_to.iter_mut().for_each(&mut *f);
-            r.channels.iter_mut().for_each(&mut *f);
+            for t in r.apply_to.iter_mut().chain(r.channels.iter_mut()) {
+                both(t, f);
+            }
             f(&mut r.quote);
         }
         for o in &mut self.offices {
@@ -668,5 +669,58 @@ impl FactDef {
     /// Index of an enum or set value by id.
     pub fn value_ix(&self, id: &str) -> Option<usize> {
         self.values.iter().position(|v| v.id == id)
+    }
+
+    /// The fact's 16-bit key in compact links (QR codes): of its id, type and values, so
+    /// that a fact whose values changed is not misread. The compiler refuses two facts
+    /// with one key.
+    pub fn link_key(&self) -> u16 {
+        let mut h = Fnv::new();
+        h.add(&self.id);
+        h.add(self.ty.name());
+        for v in &self.values {
+            h.add(&v.id);
+        }
+        h.key()
+    }
+}
+
+impl Question {
+    /// The question's 16-bit key in compact links: of its id and its facts' ids.
+    pub fn link_key(&self, facts: &[FactDef]) -> u16 {
+        let mut h = Fnv::new();
+        h.add(&self.id);
+        for f in &self.facts {
+            h.add(facts.get(usize::from(*f)).map_or("", |f| f.id.as_str()));
+        }
+        h.key()
+    }
+}
+
+/// FNV-1a of strings (each ended by a 0), folded to 16 bits.
+pub fn fnv16(parts: &[&str]) -> u16 {
+    let mut h = Fnv::new();
+    for p in parts {
+        h.add(p);
+    }
+    h.key()
+}
+
+/// FNV-1a, folded to 16 bits: the link keys.
+struct Fnv(u32);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0x811c_9dc5)
+    }
+
+    fn add(&mut self, s: &str) {
+        for b in s.bytes().chain([0]) {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+
+    fn key(&self) -> u16 {
+        (self.0 ^ (self.0 >> 16)) as u16
     }
 }

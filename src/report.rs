@@ -36,8 +36,8 @@ fn result_json(rs: &RuleSet, ev: &Evaluation, i: usize) -> Json {
         "valid_from": date(relief.valid_from),
         "valid_until": date(relief.valid_until),
         "sources": relief.articles.iter().map(|a| json!({ "doc": doc.number, "article": a })).collect::<Vec<_>>(),
-        "apply_to": relief.apply_to,
-        "channels": relief.channels,
+        "apply_to": relief.apply_to.iter().map(|o| &o.zh).collect::<Vec<_>>(),
+        "channels": relief.channels.iter().map(|c| &c.zh).collect::<Vec<_>>(),
     });
     if let (Some(a), Some(def)) = (&r.amount, &relief.amount) {
         let mut am = json!({ "unit": "CNY", "per": def.per.name(), "basis": def.basis.zh });
@@ -219,9 +219,13 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
         arts.join(", "),
         relief.quote
     ));
-    out.push_str(&format!("apply to: {}\n", relief.apply_to.join("、")));
+    let names = |v: &[crate::model::Text]| {
+        let sep = if lang == Lang::Zh { "、" } else { ", " };
+        v.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(sep)
+    };
+    out.push_str(&format!("apply to: {}\n", names(&relief.apply_to)));
     if !relief.channels.is_empty() {
-        out.push_str(&format!("channels: {}\n", relief.channels.join("、")));
+        out.push_str(&format!("channels: {}\n", names(&relief.channels)));
     }
     out
 }
@@ -236,7 +240,8 @@ fn esc(s: &str) -> String {
 /// A static page listing every relief and service with its conditions, dates, departments
 /// and clause: what a browser without WebAssembly shows instead of the wizard.
 pub fn html(rs: &RuleSet) -> String {
-    use crate::model::Cond;
+    use crate::model::{Cond, Text};
+    let zh = |v: &[Text]| v.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、");
     let mut out = String::from(concat!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
@@ -279,12 +284,12 @@ pub fn html(rs: &RuleSet) -> String {
                 esc(&r.benefit.zh),
                 conds.iter().map(|c| format!("<li>{}</li>", esc(c))).collect::<String>(),
                 esc(&dates),
-                esc(&r.apply_to.join("、")),
+                esc(&zh(&r.apply_to)),
             ));
             if !r.channels.is_empty() {
                 out.push_str(&format!(
                     "<dt>办理渠道</dt><dd>{}</dd>\n",
-                    esc(&r.channels.join("、"))
+                    esc(&zh(&r.channels))
                 ));
             }
             if let Some(c) = &r.caveat {

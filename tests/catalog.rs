@@ -41,7 +41,15 @@ fn keys_used(src: &str) -> Vec<String> {
 fn every_key_the_ui_uses_is_in_the_catalog() {
     let mut missing = Vec::new();
     let mut count = 0;
-    for f in ["src/app.rs", "src/app/question.rs", "src/app/results.rs"] {
+    for f in [
+        "src/app.rs",
+        "src/app/question.rs",
+        "src/app/results.rs",
+        "src/app/handoff.rs",
+        "src/app/print.rs",
+        "src/engine/printout.rs",
+        "src/engine/describe.rs",
+    ] {
         let src = std::fs::read_to_string(f).expect("readable");
         for k in keys_used(&src) {
             count += 1;
@@ -70,6 +78,27 @@ fn every_key_the_ui_uses_is_in_the_catalog() {
         "missing from src/catalog.rs:\n{}",
         missing.join("\n")
     );
+}
+
+#[test]
+fn english_strings_have_no_chinese_punctuation() {
+    use relief_finder::compile::fullwidth_punctuation;
+    let bad: Vec<String> = MESSAGES
+        .iter()
+        .filter_map(|(k, _, en)| fullwidth_punctuation(en).map(|c| format!("{k}: \"{c}\" in {en}")))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // The rule set's English (the compiler refuses it too): offices and channels included.
+    let rs = relief_finder::ruleset::embedded();
+    for r in &rs.reliefs {
+        for t in r.apply_to.iter().chain(&r.channels) {
+            assert!(!t.en.trim().is_empty(), "{}: no English for {}", r.id, t.zh);
+            assert_eq!(fullwidth_punctuation(&t.en), None, "{}: {}", r.id, t.en);
+        }
+        for t in [&r.title, &r.benefit] {
+            assert_eq!(fullwidth_punctuation(&t.en), None, "{}: {}", r.id, t.en);
+        }
+    }
 }
 
 #[test]

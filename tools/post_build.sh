@@ -28,8 +28,9 @@ pattern = re.compile(r"const wasm = await init\((\{[^)]*\})\);(.*?)dispatchEvent
 def repl(m):
     # If the wasm cannot start at all (blocked, corrupt, an engine we did not foresee),
     # show the static list rather than a blank page.
+    # Never from all.html itself: a server that answers it with this page would loop.
     return ("init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n}).catch(function () {\n"
-            "  location.replace('all.html');\n});") % (m.group(1), m.group(2), m.group(3))
+            "  if (!/(^|\\/)all\\.html$/.test(location.pathname)) location.replace('all.html');\n});") % (m.group(1), m.group(2), m.group(3))
 new, n = pattern.subn(repl, html)
 if n != 1:
     sys.exit("post_build: could not find Trunk's loader in index.html")
@@ -75,7 +76,10 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
     // The page itself: this version's copy, so the page and its assets always match.
-    event.respondWith(caches.open(VERSION).then((c) => c.match('./index.html')).then((r) => r || fetch(req)));
+    // all.html (every relief, for engines without WebAssembly) is served as itself: the
+    // app sends such engines there, and answering with the app would send them back.
+    const page = /\/all\.html$/.test(new URL(req.url).pathname) ? './all.html' : './index.html';
+    event.respondWith(caches.open(VERSION).then((c) => c.match(page)).then((r) => r || fetch(req)));
     return;
   }
   event.respondWith(caches.match(req, { ignoreSearch: true }).then((r) => r || fetch(req)));

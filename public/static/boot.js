@@ -13,13 +13,25 @@
     ok = false;
   }
   if (!ok) {
+    // Only once: where the server (or a stale cache) answers all.html with this page,
+    // going there again would loop. Say so instead.
+    if (/(^|\/)all\.html$/.test(location.pathname)) {
+      document.addEventListener('DOMContentLoaded', function () {
+        var p = document.createElement('p');
+        p.setAttribute('role', 'alert');
+        p.textContent = '全部政策清单（all.html）无法打开。The list (all.html) cannot be opened.';
+        document.body.insertBefore(p, document.body.firstChild);
+      });
+      return;
+    }
     location.replace('all.html');
     return;
   }
-  // A link that opens past the start screen, or in English, needs texts.bin (the results'
-  // and the English texts) at once: fetch it alongside the wasm, so that the app's own
-  // request finds it ready rather than starting after the wasm.
-  if (/(^#|&)(s=(?!start(&|$))|lang=en(&|$))/.test(location.hash)) {
+  // A link that opens past the start screen, or in English, or a compact link from a QR
+  // code, needs texts.bin (the results' and the English texts) at once: fetch it
+  // alongside the wasm, so that the app's own request finds it ready rather than starting
+  // after the wasm.
+  if (/(^#|&)(s=(?!start(&|$))|lang=en(&|$)|z=)/.test(location.hash)) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';

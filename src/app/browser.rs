@@ -1,5 +1,5 @@
-//! The few browser calls the app makes: the URL fragment, today's date, focus, print and
-//! the clipboard. Each fails quietly: a missing API must not take the page down.
+//! The few browser calls the app makes: the URL fragment and history, today's date, focus,
+//! print and the clipboard. Each fails quietly: a missing API must not take the page down.
 
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
@@ -12,16 +12,32 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Put `fragment` in the address bar: a new history entry when `push`, else in place.
+/// Put `fragment` in the address bar: a new history entry when `push`, else in place. Each
+/// entry the app writes carries its depth (the number of entries the app pushed before it)
+/// as its state, so that the app knows which entries are its own screens.
 pub fn set_hash(fragment: &str, push: bool) {
     let Some(w) = web_sys::window() else { return };
     let Ok(h) = w.history() else { return };
     let url = format!("#{fragment}");
+    let depth = history_depth().unwrap_or(0);
     let _ = if push {
-        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        h.push_state_with_url(&(depth + 1).into(), "", Some(&url))
     } else {
-        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        h.replace_state_with_url(&depth.into(), "", Some(&url))
     };
+}
+
+/// The depth of the current history entry if the app wrote it (see [`set_hash`]).
+pub fn history_depth() -> Option<u32> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    state.as_f64().map(|d| d as u32)
+}
+
+/// The browser's own back.
+pub fn history_back() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.back();
+    }
 }
 
 /// Today in the device's time zone.
@@ -116,44 +132,12 @@ pub fn post_height(height: i32) {
     let _ = parent.post_message(&msg, "*");
 }
 
-/// Open every `<details>`, so that a printout shows each clause in full.
-pub fn open_all_details() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(list) = doc.query_selector_all("details") else {
-        return;
-    };
-    for i in 0..list.length() {
-        if let Some(d) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
-            d.set_open(true);
-        }
-    }
-}
-
 /// Ask the service worker script (static/sw-register.js) to switch to the new version.
 pub fn apply_update() {
     let Some(w) = web_sys::window() else { return };
     if let Ok(ev) = web_sys::CustomEvent::new("relief:apply-update") {
         let _ = w.dispatch_event(&ev);
     }
-}
-
-/// An SVG QR code of `text`, or `None` when it is too long to encode.
-pub fn qr_svg(text: &str) -> Option<String> {
-    let code =
-        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
-    Some(
-        code.render::<qrcode::render::svg::Color>()
-            .min_dimensions(220, 220)
-            .quiet_zone(true)
-            .dark_color(qrcode::render::svg::Color("#000000"))
-            .light_color(qrcode::render::svg::Color("#ffffff"))
-            .build(),
-    )
 }
 
 /// A high-resolution clock in milliseconds, for the benchmark's in-page timing.

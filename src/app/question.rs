@@ -234,7 +234,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
                     </button>
                 </div>
                 <div class="nav">
-                    <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.back())>
+                    <button type="button" class="link" on:click=move |_| ctx.back()>
                         {move || t(lang(), "nav.back")}
                     </button>
                     <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.show_results())>

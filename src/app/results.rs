@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::calendar::ymd;
-use relief_finder::engine::describe::{self, yuan};
+use relief_finder::engine::describe::{self, names, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
 use relief_finder::engine::summary::{self, Worth};
 use relief_finder::engine::{Eligibility, Timing};
@@ -352,12 +352,12 @@ pub fn ResultsScreen() -> impl IntoView {
                 {categories}
             </details>
             {body}
-            {move || done.get().then(|| view! { <Answers/><HandOff/> })}
+            {move || done.get().then(|| view! { <Answers/><super::handoff::HandOff/> })}
             <div class="actions">
                 {move || more().then(|| view! {
                     <button type="button" class="secondary" data-continue="" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang(), "res.continue")}</button>
                 })}
-                <button type="button" class="secondary" on:click=move |_| browser::print()>{move || t(lang(), "res.print")}</button>
+                <button type="button" class="secondary" on:click=move |_| ctx.print()>{move || t(lang(), "res.print")}</button>
                 <button type="button" class="secondary" on:click=copy>{move || t(lang(), "res.copy")}</button>
                 <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), "nav.restart")}</button>
             </div>
@@ -556,13 +556,13 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             </header>
             {amount.map(|(a, basis)| view! {
                 <p class="amount" class:ended=ended data-amount=""><strong>{a}</strong>" "<span class="ended-on">{out}</span></p>
-                <p class="basis">{t(lang, "relief.basis")}"："{basis}</p>
+                <p class="basis">{t(lang, "relief.basis")}{t(lang, "p.colon")}{basis}</p>
             })}
             <p class="benefit">{benefit}</p>
-            {caveat.map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}"："</strong>{c}</p> })}
+            {caveat.map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}{t(lang, "p.colon")}</strong>{c}</p> })}
             {(relief.national && r.timing == Timing::Expired).then(|| view! { <p class="caveat">{relief_finder::catalog::national_note(lang, &relief.category)}</p> })}
             {(!overlap.is_empty()).then(|| view! {
-                <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join("；")}</p>
+                <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join(t(lang, "p.semi"))}</p>
             })}
             <dl class="facts">
                 <dt>{t(lang, "relief.valid")}</dt>
@@ -589,7 +589,7 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                                 ctx.session.update(|s| s.edit(q));
                             }
                         }>
-                            {t(lang, "relief.answer")}"："{text}
+                            {t(lang, "relief.answer")}{t(lang, "p.colon")}{text}
                         </button>
                     }).collect_view()}</dd>
                 })}
@@ -601,17 +601,17 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 })}
                 {(!relief.channels.is_empty()).then(|| view! {
                     <dt>{t(lang, "relief.channels")}</dt>
-                    <dd>{relief.channels.join("、")}</dd>
+                    <dd>{names(&relief.channels, lang)}</dd>
                 })}
             </dl>
             <details class="depts">
                 <summary>{tn(lang, "relief.depts", relief.apply_to.len())}</summary>
-                <p>{relief.apply_to.join("、")}</p>
+                <p>{names(&relief.apply_to, lang)}</p>
             </details>
             <details class="clause">
                 <summary>{t(lang, "relief.clause")}" · "{doc.number.clone()}" "{articles.clone()}</summary>
                 <blockquote lang="zh-CN">{quote}</blockquote>
-                <p class="cite">{doc.issuer.clone()}"《"{doc.title.clone()}"》（"{doc.number.clone()}"）"{articles}</p>
+                <p class="cite"><span lang="zh-CN">{doc.issuer.clone()}"《"{doc.title.clone()}"》（"{doc.number.clone()}"）"</span>{articles}</p>
             </details>
         </article>
     }
@@ -638,7 +638,7 @@ fn Answers() -> impl IntoView {
                             .iter()
                             .filter_map(|f| s.facts.get(*f).map(|v| describe::value(rs.fact(*f), v, lang)))
                             .collect::<Vec<_>>()
-                            .join("；")
+                            .join(t(lang, "p.semi"))
                     };
                     let id = format!("answer-{q}");
                     view! {
@@ -663,42 +663,3 @@ fn Answers() -> impl IntoView {
     }
 }
 
-/// The QR code of this result's link, to carry it to a phone, and what a printout needs to
-/// be checked later: the date, the rule-set version and the link.
-#[component]
-fn HandOff() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    move || {
-        let lang = ctx.lang();
-        // Rebuilt whenever the session or display changes, so the code is always current.
-        let href = ctx.session.with(|s| {
-            ctx.display.with(|d| {
-                let frag = relief_finder::engine::link::encode(
-                    ctx.rs_now(),
-                    s,
-                    &relief_finder::engine::link::Display {
-                        kiosk: false,
-                        embed: false,
-                        idle: None,
-                        ..*d
-                    },
-                );
-                let base = browser::href();
-                let base = base.split('#').next().unwrap_or("").to_string();
-                format!("{base}#{frag}")
-            })
-        });
-        let svg = browser::qr_svg(&href);
-        let as_of = ctx.session.with(|s| ymd(s.as_of));
-        view! {
-            <section class="handoff" aria-labelledby="sec-qr">
-                <h2 id="sec-qr">{t(lang, "res.qr")}</h2>
-                {svg.map(|svg| view! { <figure class="qr" role="img" aria-label=t(lang, "res.qr_alt") inner_html=svg></figure> })}
-                <p class="print-only">
-                    {t(lang, "res.as_of")}" "{as_of}" · "{t(lang, "app.ruleset")}" "{ctx.rs_now().version.clone()}
-                </p>
-                <p class="print-only link">{href}</p>
-            </section>
-        }
-    }
-}

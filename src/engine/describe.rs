@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::eval::{AmountResult, ReliefResult};
 use super::facts::{Facts, Value};
+use crate::catalog::t;
 use crate::model::{
-    Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, RuleSet, Test,
+    Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, Relief, RuleSet, Test, Text,
 };
 
 /// `1234567.5` as `1,234,567.5`.
@@ -337,4 +339,54 @@ pub fn reason(
         (Some(r), Lang::En) => format!("{}{sep}{answer} ({r})", f.label.get(lang)),
         (None, _) => format!("{}{sep}{answer}", f.label.get(lang)),
     }
+}
+
+/// What a relief is worth: `28,800元 每年`, `1,000元 至 2,000元 一次性`, `最高 5,000元 每人`.
+pub fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
+    let per = t(lang, &format!("per.{per}"));
+    match a {
+        AmountResult::Exact(v) => format!("{} {per}", yuan(*v, lang)),
+        AmountResult::Range(lo, hi) => format!(
+            "{} {} {} {per}",
+            yuan(*lo, lang),
+            t(lang, "relief.range"),
+            yuan(*hi, lang)
+        ),
+        AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, "relief.up_to"), yuan(*v, lang)),
+    }
+}
+
+/// When a relief is in force: `2023-01-01 – 2023-12-31`, `自 2022-06-23 (未规定截止日期)`.
+pub fn dates(r: &ReliefResult, lang: Lang) -> String {
+    let d = super::calendar::ymd;
+    match (r.relief.valid_from, r.relief.valid_until) {
+        (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
+        (Some(a), None) => format!(
+            "{} {} ({})",
+            t(lang, "relief.from"),
+            d(a),
+            t(lang, "relief.no_end")
+        ),
+        (None, Some(b)) => format!("{} {}", t(lang, "relief.until"), d(b)),
+        (None, None) => t(lang, "relief.no_end").to_string(),
+    }
+}
+
+/// "第1条、第3条": the articles a relief cites.
+pub fn articles_text(relief: &Relief, lang: Lang) -> String {
+    relief
+        .articles
+        .iter()
+        .map(|a| crate::catalog::tn(lang, "relief.article", a))
+        .collect::<Vec<_>>()
+        .join(t(lang, "p.list"))
+}
+
+/// Offices or channels in `lang`: `市税务局、市财政局`, `Pingliang Municipal Taxation
+/// Bureau, Pingliang Municipal Finance Bureau`.
+pub fn names(list: &[Text], lang: Lang) -> String {
+    list.iter()
+        .map(|n| n.get(lang))
+        .collect::<Vec<_>>()
+        .join(t(lang, "p.list"))
 }

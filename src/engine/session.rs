@@ -146,21 +146,25 @@ impl Session {
         self.answer(rs, q, &none);
     }
 
-    /// Back: show the last question dealt with again, its answer kept as the default.
+    /// Back: the screen before this one, with every answer kept. From a question, the
+    /// question dealt with before it (the last one dealt with, if it is new); from the
+    /// results, the last question; before the first, the start. From a question opened
+    /// from the results to change one answer, the results. Back only moves: the browser's
+    /// back button and the app's agree because neither forgets an answer.
     pub fn back(&mut self) {
-        match self.screen {
+        let last = |h: &[usize]| h.last().map_or(Screen::Start, |q| Screen::Question(*q));
+        self.screen = match self.screen {
             Screen::Question(_) if self.return_to_results => {
                 self.return_to_results = false;
-                self.screen = Screen::Results;
+                Screen::Results
             }
-            _ => match self.history.pop() {
-                Some(q) => {
-                    self.not_sure.remove(&q);
-                    self.screen = Screen::Question(q);
-                }
-                None => self.screen = Screen::Start,
+            Screen::Question(q) => match self.history.iter().position(|x| *x == q) {
+                Some(i) => last(&self.history[..i]),
+                None => last(&self.history),
             },
-        }
+            Screen::Results => last(&self.history),
+            Screen::Start => Screen::Start,
+        };
     }
 
     /// Show question `q` to change or give its answer, then come back to the results.

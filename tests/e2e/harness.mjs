@@ -16,8 +16,9 @@ const { chromium } = require('playwright-core');
 
 const types = { '.bin': 'application/octet-stream', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
-/** Serve dist/ at http://127.0.0.1:PORT/ and also under /sub/path/ (a sub-path deploy). */
-export async function serve({ csp = false } = {}) {
+/** Serve dist/ at http://127.0.0.1:PORT/ and also under /sub/path/ (a sub-path deploy).
+ *  `shellForAll`: answer all.html with the app shell, as a misconfigured server would. */
+export async function serve({ csp = false, shellForAll = false } = {}) {
   const dist = path.join(root, 'dist');
   const state = { swSuffix: '' };
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is not built: run `trunk build --release`');
@@ -30,6 +31,7 @@ export async function serve({ csp = false } = {}) {
     }
     p = p.replace(/^\/sub\/path/, '');
     if (p.endsWith('/')) p += 'index.html';
+    if (shellForAll && p === '/all.html') p = '/index.html';
     const file = path.join(dist, path.normalize(p));
     if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404);
@@ -56,16 +58,23 @@ export async function serve({ csp = false } = {}) {
   const { port } = server.address();
   return {
     base: `http://127.0.0.1:${port}/`,
+    /** The same server under a name that is not this machine's (launch() maps it), as a
+     *  hall's public hand-off address would be. */
+    publicBase: `http://${PUBLIC_HOST}:${port}/`,
     /** Serve a changed sw.js from now on, as a new deployment would. */
     deployNewVersion: (tag) => { state.swSuffix = `\n// ${tag}\n`; },
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
 
+/** A host name for the test server that is not a loopback name (see serve().publicBase). */
+export const PUBLIC_HOST = 'relief-hall.example';
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+      `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`],
   });
 }
 
@@ -151,6 +160,47 @@ export function benchmarkScreens(personaPath) {
   const m = out.match(/\((\d+) on \d{4}-\d{2}-\d{2},/);
   if (!m) throw new Error(`relief walk said: ${out}`);
   return Number(m[1]);
+}
+
+/** Answer every question the wizard asks with something (a choice, an amount, a date):
+ *  the largest answer set a business gives. `first` answers the first questions. */
+export async function answerEverything(page, first = {}) {
+  for (let step = 0; step < 200; step++) {
+    const screen = await page.waitForSelector('section.question[data-question], section.results');
+    if ((await screen.getAttribute('class')).includes('results')) {
+      await drawn(page);
+      return step;
+    }
+    const q = await screen.getAttribute('data-question');
+    const input = page.locator('section.question input');
+    if (first[q] !== undefined) {
+      const v = first[q];
+      for (const x of Array.isArray(v) ? v : [v]) await page.click(`button.choice[data-value="${x}"]`);
+      if (Array.isArray(v)) await page.click('section.question button[type=submit]');
+    } else if (await input.count() > 0) {
+      for (let i = 0; i < await input.count(); i++) {
+        const type = await input.nth(i).getAttribute('type');
+        await input.nth(i).fill(type === 'date' ? '2021-09-15' : '56000.5');
+      }
+      await page.click('section.question button[type=submit]');
+    } else {
+      await page.locator('button.choice').first().click();
+      if (await page.locator('section.question button[type=submit]').count() > 0) {
+        await page.click('section.question button[type=submit]');
+      }
+    }
+    await page.waitForFunction((prev) => {
+      const s = document.querySelector('section.question[data-question]');
+      return !s || s.getAttribute('data-question') !== prev;
+    }, q);
+  }
+  throw new Error('the wizard did not reach the results in 200 steps');
+}
+
+/** The answers in the page's address (its `f=` part), as a person's record. */
+export async function answersInLink(page) {
+  const f = new URL(page.url()).hash.slice(1).split('&').find((p) => p.startsWith('f='));
+  return f ? f.slice(2).split(';').filter(Boolean) : [];
 }
 
 /** Wait until the results are drawn whole: their texts (texts.bin) are in, and every card,

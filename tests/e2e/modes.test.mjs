@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, answerAll, shown, useBrowser, drawn } from './harness.mjs';
+import { open, answerAll, shown, useBrowser, drawn, serve } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -67,32 +67,64 @@ test('kiosk: large type, keypad, no history entries, and the idle reset wipes th
   await context.close();
 });
 
-test('print: an A4 PDF of the results holds the date, answers, reliefs, amounts, departments, citations and rule-set version', async () => {
-  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
+/** Print the results page of `url` to an A4 PDF; its text by page, and the file. */
+async function printout(url, name) {
+  const page = await open(env.browser, url);
   await page.click('button.primary');
   await answerAll(page, restaurant);
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  const pdf = path.join(tmp, 'results.pdf');
+  await page.waitForSelector('.print-sheet .print-qr');
+  const pdf = path.join(tmp, `${name}.pdf`);
   await page.pdf({ path: pdf, format: 'A4' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-  for (const needle of ['2023-06-01', '规则版本', '您的回答', '小规模纳税人月销售额10万元以下免征增值税', '28,800元', '市税务局', '平政发〔2023〕18号', '对月销售额10万元以下（含本数）的增值税小规模纳税人']) {
-    assert.ok(text.replace(/\s+/g, '').includes(needle.replace(/\s+/g, '')), `the printout lacks ${needle}`);
-  }
-  assert.ok(!text.includes('复制结果链接'), 'buttons are not printed');
   await page.context().close();
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').filter((p) => p.trim());
+  return { pdf, pages, squeezed: pages.map((p) => p.replace(/\s+/g, '')) };
+}
+
+test('print: at most two A4 pages that lead with the date, the scope, the answers and the measures in force, and end with a QR code', async () => {
+  for (const [date, inForce] of [['2023-06-01', '小规模纳税人月销售额10万元以下免征增值税'], ['2026-06-01', null]]) {
+    const { pdf, pages, squeezed } = await printout(`${env.server.publicBase}#d=${date}`, `results-${date}`);
+    console.log(`printout on ${date}: ${pages.length} page(s)`);
+    assert.ok(pages.length <= 2, `${date}: ${pages.length} pages`);
+    const first = squeezed[0];
+    assert.ok(first.startsWith('惠策通'), `${date}: the printout leads with its title: ${first.slice(0, 40)}`);
+    assert.ok(first.indexOf(`查询日期${date}`) >= 0 && first.indexOf(`查询日期${date}`) < 40, `${date}: the date comes first`);
+    for (const needle of ['本结果只涵盖以下文件中的措施', '平政发〔2023〕18号', '12366', '您的回答', '所在城市：平凉', '符合条件且正在实施']) {
+      assert.ok(first.includes(needle), `${date}: page 1 lacks ${needle}`);
+    }
+    if (inForce) {
+      assert.ok(first.includes(inForce) && first.includes('28,800元'), `${date}: the VAT exemption on page 1`);
+      assert.ok(first.includes('市税务局'), `${date}: where to go`);
+      assert.ok(first.includes('月销售额：80,000元'), `${date}: the sales answer`);
+    } else {
+      // The 2023 exemption has ended by then: listed as such, not as in force.
+      const all = squeezed.join('');
+      const ended = all.indexOf('符合条件，但在查询日期未实施');
+      assert.ok(ended > 0 && all.indexOf('小规模纳税人月销售额10万元以下免征增值税', ended) > ended, `${date}: the ended exemption is listed as not in force`);
+    }
+    const all = squeezed.join('');
+    for (const absent of ['sha256', 'http', '规则版本', '复制结果链接', '继续回答问题']) {
+      assert.ok(!all.includes(absent), `${date}: the printout shows ${absent}`);
+    }
+    assert.ok(all.endsWith('用手机扫码，带走这份结果（离线也能打开）'), `${date}: the QR code comes last: ${all.slice(-60)}`);
+    // The printed code reads back (rendered at 150 dpi from the PDF's last page).
+    const png = path.join(tmp, `print-${date}`);
+    execFileSync('pdftoppm', ['-r', '150', '-f', String(pages.length), '-l', String(pages.length), '-png', '-singlefile', pdf, png]);
+    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`]).toString().trim();
+    assert.ok(decoded.startsWith(`${env.server.publicBase}#z=`), decoded);
+  }
 });
 
-test('QR hand-off: the code on the results decodes to a link that reproduces them on another device', async () => {
-  const page = await open(env.browser, `${env.server.base}#kiosk&d=2023-06-01`);
+test('QR hand-off on a website: the code on the results opens them on another phone', async () => {
+  const page = await open(env.browser, `${env.server.publicBase}#d=2023-06-01`);
   await page.click('button.primary');
   await answerAll(page, restaurant);
   const eligible = await shown(page, 'sec-eligible');
   const png = path.join(tmp, 'qr.png');
-  await page.locator('figure.qr').screenshot({ path: png });
+  await page.locator('section.handoff figure.qr').screenshot({ path: png });
   const decoded = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
-  assert.ok(decoded.startsWith(env.server.base), decoded);
-  assert.ok(!decoded.includes('kiosk'), 'the phone does not become a kiosk');
+  assert.ok(decoded.startsWith(`${env.server.publicBase}#z=`), decoded);
   const phone = await open(env.browser, decoded, { viewport: { width: 360, height: 740 } });
   assert.deepEqual(await shown(phone, 'sec-eligible'), eligible);
   await phone.context().close();
@@ -165,6 +197,47 @@ test('a new version installed while the page is open is announced, not mixed in 
   assert.equal(await page.locator('.notice[role=status]', { hasText: '有新版本' }).count(), 0);
   env.server.deployNewVersion('');
   await page.context().close();
+});
+
+test('the service worker serves all.html as itself, offline too', async () => {
+  const page = await openControlled();
+  await page.context().setOffline(true);
+  await page.goto(`${env.server.base}all.html`);
+  assert.match(await page.locator('h1').innerText(), /全部政策清单/);
+  assert.equal(await page.locator('#preboot').count(), 0, 'not the app shell');
+  assert.ok((await page.locator('article').count()) > 200);
+  await page.context().close();
+});
+
+test('without WebAssembly after a first visit, the page goes to all.html once and stays', async () => {
+  const page = await openControlled();
+  const navigations = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations.push(f.url()); });
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto('about:blank');
+  navigations.length = 0;
+  await page.goto(`${env.server.base}#d=2023-06-01`);
+  await page.waitForURL(/all\.html/);
+  await page.waitForLoadState('networkidle');
+  assert.match(await page.locator('h1').innerText(), /全部政策清单/);
+  assert.equal(navigations.length, 2, `navigations: ${navigations.join(' ')}`);
+  await page.context().close();
+});
+
+test('a server that answers all.html with the app does not send the page round in circles', async () => {
+  const other = await serve({ shellForAll: true });
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const navigations = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations.push(f.url()); });
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(other.base);
+  await page.waitForURL(/all\.html/);
+  await page.waitForLoadState('networkidle');
+  assert.equal(navigations.length, 2, `navigations: ${navigations.join(' ')}`);
+  assert.match(await page.locator('body').innerText(), /all\.html/, 'the page says what went wrong');
+  await context.close();
+  await other.close();
 });
 
 test('without WebAssembly, the page shows the static list of every relief instead of a blank page', async () => {

@@ -2,7 +2,7 @@
 // a damaged link, the language switch, keyboard only, and a 320 px screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, answerAll, shown, amountOf, useBrowser, drawn, benchmarkScreens } from './harness.mjs';
+import { open, answerAll, answersInLink, shown, amountOf, useBrowser, drawn, benchmarkScreens } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -212,5 +212,93 @@ test('no request leaves the page origin, and nothing the user types is in any re
   assert.deepEqual(foreign, []);
   const leaked = bodies.filter((b) => /87654|monthly_sales|pingliang/.test(b));
   assert.deepEqual(leaked, [], 'answers never travel in a request');
+  await page.context().close();
+});
+
+/** Answer the question on screen from `facts` ("not sure" where it has nothing), and wait
+ *  for the next screen. Returns the question's id. */
+async function answerOne(page, facts) {
+  const q = await page.getAttribute('section.question', 'data-question');
+  const v = facts[q];
+  if (v === undefined) await page.click('section.question button.secondary');
+  else if (Array.isArray(v)) {
+    for (const x of v) await page.click(`button.choice[data-value="${x}"]`);
+    await page.click('section.question button[type=submit]');
+  } else if (await page.locator(`button.choice[data-value="${v}"]`).count() > 0) {
+    await page.click(`button.choice[data-value="${v}"]`);
+  } else {
+    await page.fill('section.question input', String(v));
+    await page.click('section.question button[type=submit]');
+  }
+  await page.waitForFunction((prev) => document.querySelector('section.question')?.getAttribute('data-question') !== prev, q);
+  return q;
+}
+
+const onScreen = (page) => page.evaluate(() => document.querySelector('section.question')?.getAttribute('data-question') || (document.querySelector('section.results') ? 'results' : 'start'));
+
+test('back means back: 上一步 and the browser back step through the same screens and never lose an answer', async () => {
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
+  await page.click('button.primary');
+  await page.waitForSelector('section.question');
+  const asked = [];
+  for (let i = 0; i < 6; i++) asked.push(await answerOne(page, restaurant));
+  const answers = await answersInLink(page);
+  assert.ok(answers.length >= 3, `answers: ${answers}`);
+  // 上一步 four times: back through the last four questions, each with its answer.
+  for (let k = 1; k <= 4; k++) {
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.waitForFunction((q) => document.querySelector('section.question')?.getAttribute('data-question') === q, asked[6 - k]);
+    const pick = restaurant[asked[6 - k]];
+    if (typeof pick === 'string' && await page.locator(`button.choice[data-value="${pick}"]`).count() > 0) {
+      assert.equal(await page.getAttribute(`button.choice[data-value="${pick}"]`, 'aria-pressed'), 'true', `${asked[6 - k]} keeps its answer`);
+    }
+    assert.deepEqual(await answersInLink(page), answers, 'no answer is lost');
+  }
+  // The browser's back goes on backwards, never forwards through the same questions.
+  await page.goBack();
+  await page.waitForFunction((q) => document.querySelector('section.question')?.getAttribute('data-question') === q, asked[1]);
+  assert.deepEqual(await answersInLink(page), answers);
+  await page.goForward();
+  await page.waitForFunction((q) => document.querySelector('section.question')?.getAttribute('data-question') === q, asked[2]);
+  // On to the results; the browser's back from there shows the last question, answered.
+  await answerAll(page, restaurant);
+  const all = await answersInLink(page);
+  const eligible = await shown(page, 'sec-eligible');
+  await page.goBack();
+  await page.waitForSelector('section.question');
+  assert.deepEqual(await answersInLink(page), all, 'back from the results drops no answer');
+  await page.getByRole('button', { name: '上一步' }).click();
+  const before = await onScreen(page);
+  await page.goForward();
+  await page.goForward();
+  await page.waitForSelector('section.results');
+  assert.notEqual(before, 'results');
+  assert.deepEqual(await shown(page, 'sec-eligible'), eligible);
+  assert.deepEqual(await answersInLink(page), all);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('in English, offices have English names and no Chinese punctuation is left in English text', async () => {
+  const page = await open(env.browser, `${env.server.base}#d=2023-06-01&lang=en`);
+  await page.click('button.primary');
+  await answerAll(page, restaurant);
+  const card = page.locator('article[data-relief="pingliang-2023.vat-small-scale-exempt"]');
+  assert.match(await card.innerText(), /Pingliang Municipal Taxation Bureau/);
+  // Every visible text outside what is Chinese by nature (marked lang="zh-CN": quotes,
+  // document titles) and document numbers such as 平政发〔2023〕18号.
+  const text = await page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (el.closest('[lang="zh-CN"]') || el.getClientRects().length === 0) continue;
+      out.push(n.textContent);
+    }
+    return out.join(' ');
+  });
+  const english = text.replace(/[\u4e00-\u9fff]+〔\d{4}〕\d+号/g, '');
+  const bad = english.match(/.{0,20}[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65].{0,20}/g);
+  assert.equal(bad, null, `Chinese punctuation in English text: ${bad}`);
   await page.context().close();
 });
