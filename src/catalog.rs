@@ -83,6 +83,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("res.near", "差一点符合", "Near misses"),
     ("res.ended_note", "有{n}项您符合条件的措施已经结束。", "{n} measures you qualified for have ended."),
     ("res.look_back", "查看{d}的情况", "Look at {d}"),
+    ("res.total", "可计算金额合计", "Total of computable amounts"),
     ("res.total_note", "只计符合条件、正在实施的政策；同类政策从高不重复，只计一次。", "Counts only measures you qualify for that are in force; overlapping measures are counted once, the better one."),
     ("res.sort", "排序", "Sort"),
     ("res.sort_default", "金额优先", "Money first"),

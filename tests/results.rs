@@ -87,7 +87,9 @@ fn a_noodle_shop_is_offered_only_near_misses_it_could_act_on() {
                 "{as_of}: {id}: a service commitment is not a near miss"
             );
         }
-        assert!(near.len() <= 5, "{as_of}: {} near misses: {near:?}", near.len());
+        // Unticked boxes are answers ("no"), and the owner of an individual business is also a
+        // person: a few near misses are theirs (a skill certificate, pension as an individual).
+        assert!(near.len() <= 10, "{as_of}: {} near misses: {near:?}", near.len());
     }
 }
 
