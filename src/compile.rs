@@ -422,7 +422,10 @@ pub fn compile(
             // Compact links (QR codes) name facts by a 16-bit key of id, type and values.
             let key = facts[fi].link_key();
             if let Some(other) = facts[..fi].iter().find(|f| f.link_key() == key) {
-                let msg = format!("has the same link key as fact \"{}\" ({key:04x}): rename one", other.id);
+                let msg = format!(
+                    "has the same link key as fact \"{}\" ({key:04x}): rename one",
+                    other.id
+                );
                 p.at(&input.path, &input.text, span.start, &what, msg);
             }
         }
@@ -582,7 +585,10 @@ pub fn compile(
                 .iter()
                 .find(|q| q.link_key(&facts) == key)
             {
-                let msg = format!("has the same link key as question \"{}\" ({key:04x}): rename one", other.id);
+                let msg = format!(
+                    "has the same link key as question \"{}\" ({key:04x}): rename one",
+                    other.id
+                );
                 p.at(&input.path, &input.text, span.start, &what, msg);
             }
         }
@@ -835,11 +841,16 @@ pub fn compile(
                 Some(("title", &r.title)),
                 Some(("benefit", &r.benefit)),
                 r.caveat.as_ref().map(|c| ("caveat", c)),
-                r.amount.as_ref().map(|a| ("amount basis", &a.get_ref().basis)),
+                r.amount
+                    .as_ref()
+                    .map(|a| ("amount basis", &a.get_ref().basis)),
             ];
             for (name, t) in english.into_iter().flatten() {
                 if let Some(c) = fullwidth_punctuation(&t.en) {
-                    at(&mut p, format!("the English of {name} has the full-width \"{c}\" of Chinese text"));
+                    at(
+                        &mut p,
+                        format!("the English of {name} has the full-width \"{c}\" of Chinese text"),
+                    );
                 }
             }
             // Offices and channels, with their English names from the file's [english].
@@ -1101,12 +1112,16 @@ pub fn compile(
         if let Some(table) = &f.english {
             for (zh, en) in table.get_ref() {
                 let problem = if !used_names.contains(zh) {
-                    Some(format!("\"{zh}\" is not an office or channel of any relief here"))
+                    Some(format!(
+                        "\"{zh}\" is not an office or channel of any relief here"
+                    ))
                 } else if en.trim().is_empty() {
                     Some(format!("\"{zh}\" has an empty English name"))
                 } else {
                     fullwidth_punctuation(en).map(|c| {
-                        format!("the English of \"{zh}\" has the full-width \"{c}\" of Chinese text")
+                        format!(
+                            "the English of \"{zh}\" has the full-width \"{c}\" of Chinese text"
+                        )
                     })
                 };
                 if let Some(msg) = problem {

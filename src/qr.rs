@@ -7,8 +7,8 @@
 
 /// Error-correction codewords per block at level M, for versions 1 to 40.
 const ECC_PER_BLOCK: [u8; 40] = [
-    10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28,
-    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+    10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28,
+    28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
 ];
 /// Error-correction blocks at level M, for versions 1 to 40.
 const BLOCKS: [u8; 40] = [
@@ -223,7 +223,7 @@ impl QrCode {
         let n = pos.len();
         for i in 0..n {
             for j in 0..n {
-                if (i == 0 && j == 0) || (i == 0 && j == n - 1) || (i == n - 1 && j == 0) {
+                if (i == 0 && (j == 0 || j == n - 1)) || (i == n - 1 && j == 0) {
                     continue;
                 }
                 for dy in -2i32..=2 {
@@ -392,7 +392,7 @@ impl QrCode {
         }
         let dark = self.dark.iter().filter(|d| **d).count();
         let total = size * size;
-        let k = ((dark * 20).abs_diff(total * 10) + total - 1) / total - 1;
+        let k = (dark * 20).abs_diff(total * 10).div_ceil(total) - 1;
         score + k * 10
     }
 
@@ -440,5 +440,6 @@ fn add_history(mut run: usize, history: &mut [usize; 7], size: usize) {
 fn finder_like(h: &[usize; 7]) -> usize {
     let n = h[1];
     let core = n > 0 && h[2] == n && h[3] == n * 3 && h[4] == n && h[5] == n;
-    usize::from(core && h[0] >= n * 4 && h[6] >= n) + usize::from(core && h[6] >= n * 4 && h[0] >= n)
+    usize::from(core && h[0] >= n * 4 && h[6] >= n)
+        + usize::from(core && h[6] >= n * 4 && h[0] >= n)
 }

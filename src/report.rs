@@ -241,7 +241,12 @@ fn esc(s: &str) -> String {
 /// and clause: what a browser without WebAssembly shows instead of the wizard.
 pub fn html(rs: &RuleSet) -> String {
     use crate::model::{Cond, Text};
-    let zh = |v: &[Text]| v.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、");
+    let zh = |v: &[Text]| {
+        v.iter()
+            .map(|t| t.zh.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     let mut out = String::from(concat!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",

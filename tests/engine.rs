@@ -451,7 +451,9 @@ fn the_deferred_texts_travel_apart_and_come_back_whole() {
     assert!(core.reliefs.iter().all(|r| r.quote.is_empty()
         && r.title.zh.is_empty()
         && r.benefit.zh.is_empty()
-        && r.apply_to.iter().all(|o| o.zh.is_empty() && o.en.is_empty())));
+        && r.apply_to
+            .iter()
+            .all(|o| o.zh.is_empty() && o.en.is_empty())));
     // The questionnaire keeps its Chinese; the English falls back to it until restored.
     assert_eq!(core.questions[0].text.zh, full.questions[0].text.zh);
     assert!(core.questions[0].text.en.is_empty());

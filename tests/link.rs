@@ -224,7 +224,11 @@ fn a_business_fits_a_compact_link_and_a_small_qr_code() {
     assert!(s.facts.known().count() >= 25, "a business-sized set: {}", s.facts.known().count());
     assert!(compact.len() * 4 < text.len(), "{compact} against {text}");
     // At 4 px a module with its quiet zone, the code fits a 320 px phone's column (296 px).
-    assert!((code.size + 2 * qr::QUIET) * 4 <= 296, "QR version {}", code.version);
+    assert!(
+        (code.size + 2 * qr::QUIET) * 4 <= 296,
+        "QR version {}",
+        code.version
+    );
 }
 
 #[test]
@@ -249,7 +253,8 @@ fn every_kind_of_answer_survives_the_compact_link() {
             FactType::Date => ["1950-01-01", "2023-06-30", "2031-12-31"][i % 3].into(),
         };
         seen.insert(f.ty.name());
-        s.facts.set(i as u16, Value::parse(f, &text).expect("value"));
+        s.facts
+            .set(i as u16, Value::parse(f, &text).expect("value"));
     }
     assert_eq!(seen.len(), 6, "the rule set has every type of fact");
     s.history = (0..rs.questions.len()).rev().collect();
@@ -270,7 +275,12 @@ fn a_compact_link_from_another_rule_set_keeps_the_answers_it_can_read() {
     let mut older = rs.clone();
     older.version = "sha256:0123456789abcdef".into();
     older.facts[sales as usize].id = "monthly_turnover".into();
-    let d = decode(rs, &encode_compact(&older, &s, &Display::default()), today()).expect("decodes");
+    let d = decode(
+        rs,
+        &encode_compact(&older, &s, &Display::default()),
+        today(),
+    )
+    .expect("decodes");
     assert!(d.other_ruleset);
     assert_eq!(d.unreadable, 1, "the one changed fact");
     let mut want = s.clone();
@@ -282,7 +292,11 @@ fn a_compact_link_from_another_rule_set_keeps_the_answers_it_can_read() {
     // With the same version, an unknown key is damage, not age.
     older.version = rs.version.clone();
     assert!(matches!(
-        decode(rs, &encode_compact(&older, &s, &Display::default()), today()),
+        decode(
+            rs,
+            &encode_compact(&older, &s, &Display::default()),
+            today()
+        ),
         Err(LinkError::Damaged(_))
     ));
 }
@@ -297,7 +311,9 @@ fn a_damaged_compact_link_says_so_and_never_panics() {
             "{bad}"
         );
     }
-    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".chars().collect();
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        .chars()
+        .collect();
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = || {
         x ^= x << 13;
@@ -359,7 +375,12 @@ fn the_hand_off_address_must_be_one_a_phone_can_open() {
     };
     let rs = ruleset::embedded();
     let s = Session::new(rs, today());
-    assert_eq!(decode(rs, &encode(rs, &s, &hall), today()).expect("decodes").display, hall);
+    assert_eq!(
+        decode(rs, &encode(rs, &s, &hall), today())
+            .expect("decodes")
+            .display,
+        hall
+    );
     assert_eq!(hall.after_reset(), hall);
     let phone = decode(rs, &encode_compact(rs, &s, &hall), today()).expect("decodes");
     assert_eq!(phone.display, Display::default());

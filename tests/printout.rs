@@ -32,7 +32,10 @@ fn a_printout_lists_money_first_then_other_reliefs_then_services() {
     let ev = relief_finder::engine::evaluate(rs, &facts, june);
     let p = printout(&ev);
     let first = &ev.results[p.in_force[0]];
-    assert_eq!(first.relief.id, "pingliang-2023.vat-small-scale-exempt", "the largest sum leads");
+    assert_eq!(
+        first.relief.id, "pingliang-2023.vat-small-scale-exempt",
+        "the largest sum leads"
+    );
     let rank = |i: &usize| {
         let r = &ev.results[*i];
         match (r.amount.is_some(), r.relief.kind) {
@@ -50,9 +53,16 @@ fn a_printout_lists_money_first_then_other_reliefs_then_services() {
         assert!(!(p.in_force.contains(&i) && p.not_in_force.contains(&i)));
     }
     // On a 2026 date the 2023 exemption has ended: it moves to the second list.
-    let later = relief_finder::engine::evaluate(rs, &facts, chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"));
+    let later = relief_finder::engine::evaluate(
+        rs,
+        &facts,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"),
+    );
     let p = printout(&later);
-    assert!(p.not_in_force.iter().any(|i| later.results[*i].relief.id == "pingliang-2023.vat-small-scale-exempt"));
+    assert!(p
+        .not_in_force
+        .iter()
+        .any(|i| later.results[*i].relief.id == "pingliang-2023.vat-small-scale-exempt"));
 }
 
 #[test]
@@ -75,7 +85,10 @@ fn a_printout_leads_with_the_date_scope_and_answers_and_ends_with_the_code() {
     let ev = s.evaluate(rs);
     let printed = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
     let page = html(rs, &ev, &s, Lang::Zh, printed, Some("<svg>code</svg>"));
-    let at = |needle: &str| page.find(needle).unwrap_or_else(|| panic!("no {needle} in {page}"));
+    let at = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {page}"))
+    };
     assert!(page.starts_with("<h1>惠策通 · 您的结果</h1>"), "{page}");
     assert!(at("查询日期 2023-06-01") < 200);
     assert!(at("打印日期 2026-12-02") < at("本结果只涵盖"));
@@ -85,18 +98,31 @@ fn a_printout_leads_with_the_date_scope_and_answers_and_ends_with_the_code() {
     assert!(at("另有 1 个问题回答了“不确定”") < at("符合条件且正在实施"));
     assert!(!page.contains("近期打算办理"), "a “not sure” is counted, not listed");
     assert!(at("符合条件且正在实施") < at("小规模纳税人月销售额10万元以下免征增值税"));
-    assert!(at("28,800元 每年") < at("2023-01-01 – 2023-12-31 · 市税务局、市财政局 · 平政发〔2023〕18号 第2条"));
-    assert!(page.ends_with("<svg>code</svg></section>"), "the code comes last");
-    for absent in ["sha256", "http", "规则版本", &rs.short_version().to_string()] {
+    assert!(
+        at("28,800元 每年")
+            < at("2023-01-01 – 2023-12-31 · 市税务局、市财政局 · 平政发〔2023〕18号 第2条")
+    );
+    assert!(
+        page.ends_with("<svg>code</svg></section>"),
+        "the code comes last"
+    );
+    for absent in ["sha256", "http", "规则版本", rs.short_version()] {
         assert!(!page.contains(absent), "the printout shows {absent}");
     }
     // English, and nothing unescaped.
     let en = html(rs, &ev, &s, Lang::En, printed, None);
-    assert!(en.contains("Pingliang Municipal Taxation Bureau, Pingliang Municipal Finance Bureau"), "{en}");
+    assert!(
+        en.contains("Pingliang Municipal Taxation Bureau, Pingliang Municipal Finance Bureau"),
+        "{en}"
+    );
     let english = rs
         .documents
         .iter()
         .fold(en.clone(), |text, d| text.replace(&d.number, ""));
-    assert_eq!(relief_finder::compile::fullwidth_punctuation(&english), None, "{english}");
+    assert_eq!(
+        relief_finder::compile::fullwidth_punctuation(&english),
+        None,
+        "{english}"
+    );
     assert!(!en.contains("print-qr"));
 }

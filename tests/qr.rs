@@ -47,7 +47,9 @@ fn modules(code: &qr::QrCode) -> Vec<bool> {
 /// A link-like payload of `n` bytes.
 fn payload(n: usize) -> Vec<u8> {
     let alphabet = b"https://relief.example/#z=ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    (0..n).map(|i| alphabet[(i * 7 + i / 3) % alphabet.len()]).collect()
+    (0..n)
+        .map(|i| alphabet[(i * 7 + i / 3) % alphabet.len()])
+        .collect()
 }
 
 #[test]
@@ -91,7 +93,10 @@ fn the_svg_has_whole_pixels_per_module_and_a_quiet_zone() {
     let code = qr::encode(b"https://relief.example/#z=AQID").expect("fits");
     let svg = code.svg(4);
     let side = (code.size + 2 * qr::QUIET) * 4;
-    assert!(svg.contains(&format!("width=\"{side}\" height=\"{side}\"")), "{svg}");
+    assert!(
+        svg.contains(&format!("width=\"{side}\" height=\"{side}\"")),
+        "{svg}"
+    );
     assert!(svg.contains("shape-rendering=\"crispEdges\""));
     // The top-left finder pattern starts after the quiet zone, 7 modules wide.
     assert!(svg.contains("M4 4h7v1h-7z"), "{svg}");

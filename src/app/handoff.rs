@@ -18,9 +18,10 @@ fn phone_link(ctx: Ctx) -> Result<String, HandoffError> {
     let base = ctx
         .display
         .with(|d| link::handoff_base(d.handoff.as_deref(), &browser::href()))?;
-    let frag = ctx
-        .session
-        .with(|s| ctx.display.with(|d| link::encode_compact(ctx.rs_now(), s, d)));
+    let frag = ctx.session.with(|s| {
+        ctx.display
+            .with(|d| link::encode_compact(ctx.rs_now(), s, d))
+    });
     Ok(format!("{base}#{frag}"))
 }
 
@@ -100,7 +101,11 @@ pub fn Dock(open: RwSignal<bool>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let toggle = move |_| {
         open.update(|o| *o = !*o);
-        browser::focus(if open.get_untracked() { "take-away-title" } else { "take-away" });
+        browser::focus(if open.get_untracked() {
+            "take-away-title"
+        } else {
+            "take-away"
+        });
     };
     // Drawn whole when the screen, the language or the panel changes: fewer reactive parts
     // than a switch per text, and the first load carries less.

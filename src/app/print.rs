@@ -15,7 +15,14 @@ pub fn PrintSheet() -> impl IntoView {
             let ev = ctx.eval.get();
             let qr = handoff::qr_svg(ctx, 0);
             let html = ctx.session.with(|s| {
-                printout::html(ctx.rs(), &ev, s, ctx.lang(), browser::today(), qr.as_deref())
+                printout::html(
+                    ctx.rs(),
+                    &ev,
+                    s,
+                    ctx.lang(),
+                    browser::today(),
+                    qr.as_deref(),
+                )
             });
             view! { <div class="print-sheet" inner_html=html></div> }
         })

@@ -280,7 +280,9 @@ pub fn encode_compact(rs: &RuleSet, s: &Session, d: &Display) -> String {
     w.push(COMPACT);
     w.extend_from_slice(&version_prefix(rs).to_le_bytes());
     put_date(&mut w, s.as_of);
-    w.push(u8::from(d.lang == Lang::En) | u8::from(d.big) << 1 | u8::from(s.return_to_results) << 2);
+    w.push(
+        u8::from(d.lang == Lang::En) | u8::from(d.big) << 1 | u8::from(s.return_to_results) << 2,
+    );
     match s.screen {
         Screen::Start => w.push(0),
         Screen::Results => w.push(1),
@@ -609,7 +611,11 @@ fn reachable(address: &str) -> bool {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_port = authority.rsplit('@').next().unwrap_or_default();
     let host = if host_port.starts_with('[') {
-        host_port.split(']').next().unwrap_or_default().trim_start_matches('[')
+        host_port
+            .split(']')
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('[')
     } else {
         host_port.split(':').next().unwrap_or_default()
     };

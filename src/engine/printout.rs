@@ -41,7 +41,10 @@ pub fn printout(ev: &Evaluation) -> Printout {
         // smaller in the wasm than another instance of the standard sort.
         let mut v: Vec<usize> = Vec::new();
         for i in (0..ev.results.len()).filter(|i| keep(*i)) {
-            let at = v.iter().rposition(|j| key(*j) <= key(i)).map_or(0, |p| p + 1);
+            let at = v
+                .iter()
+                .rposition(|j| key(*j) <= key(i))
+                .map_or(0, |p| p + 1);
             v.insert(at, i);
         }
         v
@@ -92,7 +95,10 @@ pub fn html(
     ));
 
     // The answers given; "not sure" only counted.
-    out.push_str(&format!("<h2>{}</h2><ul class=\"print-answers\">", t(lang, "res.answers")));
+    out.push_str(&format!(
+        "<h2>{}</h2><ul class=\"print-answers\">",
+        t(lang, "res.answers")
+    ));
     let mut unsure = 0;
     for q in &s.history {
         if s.not_sure.contains(q) {
@@ -112,14 +118,27 @@ pub fn html(
     }
     out.push_str("</ul>");
     if unsure > 0 {
-        out.push_str(&format!("<p class=\"m\">{}</p>", tn(lang, "print.unsure", unsure)));
+        out.push_str(&format!(
+            "<p class=\"m\">{}</p>",
+            tn(lang, "print.unsure", unsure)
+        ));
     }
 
-    out.push_str(&format!("<h2>{} {}</h2>", t(lang, "res.eligible"), p.in_force.len()));
+    out.push_str(&format!(
+        "<h2>{} {}</h2>",
+        t(lang, "res.eligible"),
+        p.in_force.len()
+    ));
     let totals: Vec<String> = ev
         .totals()
         .iter()
-        .map(|(per, v)| format!("{} {}", yuan(*v, lang), t(lang, &format!("per.{}", per.name()))))
+        .map(|(per, v)| {
+            format!(
+                "{} {}",
+                yuan(*v, lang),
+                t(lang, &format!("per.{}", per.name()))
+            )
+        })
         .collect();
     if !totals.is_empty() {
         out.push_str(&format!(
@@ -135,7 +154,10 @@ pub fn html(
         let r = &ev.results[i];
         let relief = r.relief;
         let amount = match (&r.amount, &relief.amount) {
-            (Some(a), Some(def)) => format!(" <span class=\"amt\">{}</span>", amount_text(a, def.per.name(), lang)),
+            (Some(a), Some(def)) => format!(
+                " <span class=\"amt\">{}</span>",
+                amount_text(a, def.per.name(), lang)
+            ),
             _ => String::new(),
         };
         out.push_str(&format!(
@@ -152,16 +174,26 @@ pub fn html(
         card(&mut out, *i);
     }
     if !p.not_in_force.is_empty() {
-        out.push_str(&format!("<h2>{} {}</h2>", t(lang, "print.not_in_force"), p.not_in_force.len()));
+        out.push_str(&format!(
+            "<h2>{} {}</h2>",
+            t(lang, "print.not_in_force"),
+            p.not_in_force.len()
+        ));
         for i in &p.not_in_force {
             card(&mut out, *i);
         }
     }
     if !p.open.is_empty() {
-        out.push_str(&format!("<p class=\"m\">{}</p>", tn(lang, "print.open", p.open.len())));
+        out.push_str(&format!(
+            "<p class=\"m\">{}</p>",
+            tn(lang, "print.open", p.open.len())
+        ));
     }
     if let Some(svg) = qr {
-        out.push_str(&format!("<section class=\"print-qr\"><p>{}</p>{svg}</section>", t(lang, "res.qr")));
+        out.push_str(&format!(
+            "<section class=\"print-qr\"><p>{}</p>{svg}</section>",
+            t(lang, "res.qr")
+        ));
     }
     out
 }

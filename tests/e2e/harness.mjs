@@ -162,9 +162,26 @@ export function benchmarkScreens(personaPath) {
   return Number(m[1]);
 }
 
-/** Answer every question the wizard asks with something (a choice, an amount, a date):
- *  the largest answer set a business gives. `first` answers the first questions. */
-export async function answerEverything(page, first = {}) {
+/** Answer every question the wizard asks with something (the given answers where there
+ *  are some, else the first choice, a ticked box, an amount, a date): the largest answer
+ *  set a business gives. Handles screens of one fact and of several ([data-fact]). */
+export async function answerEverything(page, given = {}) {
+  const fill = async (input) => {
+    const type = await input.getAttribute('type');
+    await input.fill(type === 'date' ? '2021-09-15' : '56000.5');
+  };
+  const choose = async (scope, id) => {
+    const v = given[id];
+    if (v !== undefined) {
+      for (const x of Array.isArray(v) ? v : [v]) await scope.locator(`button.choice[data-value="${x}"]`).click();
+    } else if (await scope.locator('button.tick').count() > 0) {
+      await scope.locator('button.tick').first().click();
+    } else if (await scope.locator('button.choice').count() > 0) {
+      await scope.locator('button.choice').first().click();
+    } else {
+      for (const input of await scope.locator('input').all()) await fill(input);
+    }
+  };
   for (let step = 0; step < 200; step++) {
     const screen = await page.waitForSelector('section.question[data-question], section.results');
     if ((await screen.getAttribute('class')).includes('results')) {
@@ -172,27 +189,30 @@ export async function answerEverything(page, first = {}) {
       return step;
     }
     const q = await screen.getAttribute('data-question');
-    const input = page.locator('section.question input');
-    if (first[q] !== undefined) {
-      const v = first[q];
-      for (const x of Array.isArray(v) ? v : [v]) await page.click(`button.choice[data-value="${x}"]`);
-      if (Array.isArray(v)) await page.click('section.question button[type=submit]');
-    } else if (await input.count() > 0) {
-      for (let i = 0; i < await input.count(); i++) {
-        const type = await input.nth(i).getAttribute('type');
-        await input.nth(i).fill(type === 'date' ? '2021-09-15' : '56000.5');
+    const before = await page.evaluate(() => history.length);
+    const submit = page.locator('section.question button[type=submit]');
+    if (await page.locator('section.question [data-fact]').count() > 0) {
+      // Several facts: answer each, in rounds, as details appear behind ticked gates.
+      const done = new Set();
+      for (let round = 0; round < 10; round++) {
+        const ids = (await page.$$eval('section.question [data-fact]', (els) => els.map((e) => e.getAttribute('data-fact')))).filter((id) => !done.has(id));
+        if (ids.length === 0) break;
+        for (const id of ids) {
+          done.add(id);
+          await choose(page.locator(`section.question [data-fact="${id}"]`), id);
+        }
       }
-      await page.click('section.question button[type=submit]');
+      await submit.click();
     } else {
-      await page.locator('button.choice').first().click();
-      if (await page.locator('section.question button[type=submit]').count() > 0) {
-        await page.click('section.question button[type=submit]');
-      }
+      // A single choice answers at once; anything else waits for "Continue".
+      const waits = await submit.count() > 0;
+      await choose(page.locator('section.question'), q);
+      if (waits) await submit.click();
     }
-    await page.waitForFunction((prev) => {
+    await page.waitForFunction(([prev, n]) => {
       const s = document.querySelector('section.question[data-question]');
-      return !s || s.getAttribute('data-question') !== prev;
-    }, q);
+      return !s || s.getAttribute('data-question') !== prev || history.length !== n;
+    }, [q, before]);
   }
   throw new Error('the wizard did not reach the results in 200 steps');
 }

@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, answerAll, answerEverything, answersInLink, shown, useBrowser, drawn } from './harness.mjs';
+import { createRequire } from 'node:module';
+import { root, open, answerAll, answerEverything, answersInLink, shown, useBrowser, drawn } from './harness.mjs';
+
+const { AxeBuilder } = createRequire(path.join(root, 'tools/package.json'))('@axe-core/playwright');
 
 const env = useBrowser();
 const portrait = { viewport: { width: 1080, height: 1920 } };
@@ -112,7 +115,7 @@ test('1080×1920 portrait: the whole width, text of 28 px or more, targets of 88
 test('带走结果: within reach without scrolling, and zbar reads its QR code of a business-sized answer set from a 1× screenshot', async () => {
   const page = await open(env.browser, `${env.server.base}#kiosk&d=2023-06-01${hall()}`, portrait);
   await page.click('section.start button.primary');
-  const screens = await answerEverything(page, { applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business', vat_status: 'small_scale', industries: ['catering'] });
+  const screens = await answerEverything(page, { applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business', vat_status: 'small_scale', industries: ['catering'], employment: 'self_employed' });
   const answers = (await answersInLink(page)).length;
   assert.ok(answers >= 25, `a business-sized answer set: ${answers} answers in ${screens} screens`);
   const eligible = await shown(page, 'sec-eligible');
@@ -125,6 +128,8 @@ test('带走结果: within reach without scrolling, and zbar reads its QR code o
   const box = await figure.boundingBox();
   assert.ok(box.y >= 0 && box.y + box.height <= 1920, 'the code is on screen');
   assert.ok(await page.locator('.take-away-panel').getByRole('button', { name: '打印' }).isVisible(), 'print is there too');
+  const axe = await new AxeBuilder({ page }).include('.take-away-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'the take-away panel is accessible');
   const version = Number(await figure.getAttribute('data-version'));
   const scale = Number(await figure.getAttribute('data-scale'));
   console.log(`kiosk QR: ${answers} answers, version ${version}, ${scale} px per module, ${box.width} px`);
