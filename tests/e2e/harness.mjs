@@ -167,8 +167,9 @@ export function benchmarkScreens(personaPath) {
  *  set a business gives. Handles screens of one fact and of several ([data-fact]). */
 export async function answerEverything(page, given = {}) {
   const fill = async (input) => {
-    const type = await input.getAttribute('type');
-    await input.fill(type === 'date' ? '2021-09-15' : '56000.5');
+    // A date field is a text field that takes a year and month (placeholder 2022-07).
+    const date = (await input.getAttribute('type')) === 'date' || (await input.getAttribute('placeholder')) === '2022-07';
+    await input.fill(date ? '2021-09-15' : '56000.5');
   };
   const choose = async (scope, id) => {
     const v = given[id];
