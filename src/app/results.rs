@@ -373,7 +373,7 @@ fn articles_text(relief: &Relief, lang: Lang) -> String {
         .iter()
         .map(|a| tn(lang, "relief.article", a))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(t(lang, "p.list"))
 }
 
 fn dates(r: &ReliefResult, lang: Lang) -> String {
@@ -513,7 +513,13 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
             .session
             .with_untracked(|s| describe::date_when_met(c, &s.facts, r.judged_on))
         {
-            s.push_str(&format!("（{} {}）", ymd(d), t(lang, "relief.holds_from")));
+            s.push_str(&format!(
+                "{}{} {}{}",
+                t(lang, "p.open"),
+                ymd(d),
+                t(lang, "relief.holds_from"),
+                t(lang, "p.close")
+            ));
         }
         s
     });
@@ -530,10 +536,12 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 .map(|(j, x)| {
                     let star = if o.best == j { " ★" } else { "" };
                     format!(
-                        "{}（{} {}）{star}",
+                        "{}{}{} {}{}{star}",
                         x.relief.title.get(lang),
+                        t(lang, "p.open"),
                         rs.doc_of(x.relief).number,
-                        articles_text(x.relief, lang)
+                        articles_text(x.relief, lang),
+                        t(lang, "p.close")
                     )
                 })
                 .collect()
