@@ -463,7 +463,13 @@ pub fn compile(
             }
             Ok(_) => {
                 let what = format!("fact \"{}\"", facts[fi].id);
-                p.at(path, text, offset, &what, "also_if: only an enum value can have one");
+                p.at(
+                    path,
+                    text,
+                    offset,
+                    &what,
+                    "also_if: only an enum value can have one",
+                );
             }
             Err(e) => {
                 let what = format!(
@@ -618,7 +624,13 @@ pub fn compile(
                 p.at(&input.path, &input.text, span.start, &what, "defined twice");
             }
             if o.zh.trim().is_empty() || o.en.trim().is_empty() {
-                p.at(&input.path, &input.text, span.start, &what, "needs both zh and en");
+                p.at(
+                    &input.path,
+                    &input.text,
+                    span.start,
+                    &what,
+                    "needs both zh and en",
+                );
             }
             if o.lead.is_empty() && leads.iter().any(Vec::is_empty) {
                 p.at(
@@ -1163,7 +1175,10 @@ pub fn compile(
         return Err(p.list);
     }
     for r in &mut reliefs {
-        r.when = widen(std::mem::replace(&mut r.when, Cond::All(vec![])), &widenings);
+        r.when = widen(
+            std::mem::replace(&mut r.when, Cond::All(vec![])),
+            &widenings,
+        );
     }
     for q in &mut questions {
         q.ask_if = q.ask_if.take().map(|c| widen(c, &widenings));

@@ -15,9 +15,7 @@ pub mod printout;
 pub mod session;
 pub mod summary;
 
-pub use eval::{
-    evaluate, Eligibility, Evaluation, Outcome, ReliefResult, Timing, Tri, Window,
-};
+pub use eval::{evaluate, Eligibility, Evaluation, Outcome, ReliefResult, Timing, Tri, Window};
 pub use facts::{parse_money, Facts, Value, ValueError};
 pub use planner::{next_question, Plan};
 pub use session::{Screen, Session};

@@ -73,8 +73,10 @@ pub enum Claim {
 
 impl Claim {
     /// Every way, in declaration order, with its name in rule files.
-    pub const ALL: [(Claim, &'static str); 2] =
-        [(Claim::Filing, "filing"), (Claim::Application, "application")];
+    pub const ALL: [(Claim, &'static str); 2] = [
+        (Claim::Filing, "filing"),
+        (Claim::Application, "application"),
+    ];
 }
 
 /// The type of a fact, as in facts.md.

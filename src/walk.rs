@@ -74,7 +74,15 @@ pub fn walk(rs: &RuleSet, persona: &Facts, as_of: NaiveDate, cap: usize) -> Walk
                 .filter(|r| r.outcome.unknown.iter().any(|f| offered.contains(f)))
                 .map(|r| r.relief.id.as_str())
                 .collect();
-            eprintln!("{} {:?}: {}", rs.questions[q].id, offered.iter().map(|f| rs.fact(*f).id.as_str()).collect::<Vec<_>>(), ids.join(" "));
+            eprintln!(
+                "{} {:?}: {}",
+                rs.questions[q].id,
+                offered
+                    .iter()
+                    .map(|f| rs.fact(*f).id.as_str())
+                    .collect::<Vec<_>>(),
+                ids.join(" ")
+            );
         }
         let values: Vec<(FactIx, Option<Value>)> = offer(rs, &s.facts, &ev, q)
             .into_iter()
@@ -135,7 +143,11 @@ pub fn walk_all(rs: &RuleSet, files: &[std::path::PathBuf], later: NaiveDate) ->
         let later_walk = walk(rs, &persona.facts, later, 60);
         let mut lost = Vec::new();
         for (date, w) in [(own_date, &own), (later, &later_walk)] {
-            lost.extend(lost_reliefs(rs, &persona.facts, date, w).into_iter().map(|id| format!("{date} {id}")));
+            lost.extend(
+                lost_reliefs(rs, &persona.facts, date, w)
+                    .into_iter()
+                    .map(|id| format!("{date} {id}")),
+            );
         }
         out.push(PersonaWalks {
             path: p,

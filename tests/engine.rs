@@ -525,8 +525,14 @@ fn damaged_rule_bytes_give_none_never_a_panic() {
     }
 }
 
-fn result<'r>(ev: &'r relief_finder::engine::Evaluation, id: &str) -> &'r relief_finder::engine::ReliefResult<'r> {
-    ev.results.iter().find(|r| r.relief.id == id).expect("relief")
+fn result<'r>(
+    ev: &'r relief_finder::engine::Evaluation,
+    id: &str,
+) -> &'r relief_finder::engine::ReliefResult<'r> {
+    ev.results
+        .iter()
+        .find(|r| r.relief.id == id)
+        .expect("relief")
 }
 
 #[test]
@@ -536,7 +542,11 @@ fn an_ended_measure_is_judged_on_the_days_it_was_in_force() {
     let at = |started: &str, as_of: &str| {
         let f = facts(
             &rs,
-            &[("city", "pingliang"), ("county", "huating"), ("started_on", started)],
+            &[
+                ("city", "pingliang"),
+                ("county", "huating"),
+                ("started_on", started),
+            ],
         );
         let ev = evaluate(&rs, &f, d(as_of));
         let r = result(&ev, "t.one-year");
@@ -545,7 +555,10 @@ fn an_ended_measure_is_judged_on_the_days_it_was_in_force() {
     // One year of operation, in force 2023-01-01 to 2024-12-31, looked at in 2026.
     // Registered 2023-01-10: a year old on 2024-01-10, while the measure still ran.
     let (e, timing, on, w) = at("2023-01-10", "2026-06-01");
-    assert_eq!((e, timing, on), (Eligibility::Eligible, Timing::Expired, d("2024-01-10")));
+    assert_eq!(
+        (e, timing, on),
+        (Eligibility::Eligible, Timing::Expired, d("2024-01-10"))
+    );
     let w = w.expect("a window for an ended measure");
     assert_eq!(w.qualified, Some((d("2024-01-10"), Some(d("2024-12-31")))));
     assert_eq!(w.on_date, Eligibility::Eligible);
@@ -559,21 +572,38 @@ fn an_ended_measure_is_judged_on_the_days_it_was_in_force() {
     assert_eq!(on, d("2024-12-31"));
     let f = facts(
         &rs,
-        &[("city", "pingliang"), ("county", "huating"), ("started_on", "2024-03-01")],
+        &[
+            ("city", "pingliang"),
+            ("county", "huating"),
+            ("started_on", "2024-03-01"),
+        ],
     );
     let ev = evaluate(&rs, &f, d("2026-06-01"));
     let r = result(&ev, "t.one-year");
-    let c = r.near_miss(&rs).expect("a near miss: only the date stands in the way");
+    let c = r
+        .near_miss(&rs)
+        .expect("a near miss: only the date stands in the way");
     assert_eq!(
         relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
         Some(d("2025-03-01"))
     );
     // A measure not yet in force is judged on its own days too.
     let (e, timing, on, _) = at("2021-01-01", "2022-06-01");
-    assert_eq!((e, timing, on), (Eligibility::Eligible, Timing::NotYet, d("2023-01-01")));
+    assert_eq!(
+        (e, timing, on),
+        (Eligibility::Eligible, Timing::NotYet, d("2023-01-01"))
+    );
     // In force: judged on the date asked about, no window.
     let (e, timing, on, w) = at("2023-01-10", "2023-06-01");
-    assert_eq!((e, timing, on, w), (Eligibility::Ineligible, Timing::InForce, d("2023-06-01"), None));
+    assert_eq!(
+        (e, timing, on, w),
+        (
+            Eligibility::Ineligible,
+            Timing::InForce,
+            d("2023-06-01"),
+            None
+        )
+    );
 }
 
 #[test]
@@ -582,7 +612,11 @@ fn an_ended_measure_for_the_first_year_says_which_days_qualified() {
     let at = |started: &str| {
         let f = facts(
             &rs,
-            &[("city", "pingliang"), ("sales", "5"), ("started_on", started)],
+            &[
+                ("city", "pingliang"),
+                ("sales", "5"),
+                ("started_on", started),
+            ],
         );
         let ev = evaluate(&rs, &f, d("2026-06-01"));
         let r = result(&ev, "t.first-year");
@@ -591,12 +625,18 @@ fn an_ended_measure_for_the_first_year_says_which_days_qualified() {
     // In force all of 2023: registered 2022-06-15, in its first year until 2023-06-14.
     assert_eq!(
         at("2022-06-15"),
-        (Eligibility::Eligible, Some((d("2023-01-01"), Some(d("2023-06-14")))))
+        (
+            Eligibility::Eligible,
+            Some((d("2023-01-01"), Some(d("2023-06-14"))))
+        )
     );
     // Registered 2023-09-01: from then to the end of the window.
     assert_eq!(
         at("2023-09-01"),
-        (Eligibility::Eligible, Some((d("2023-09-01"), Some(d("2023-12-31")))))
+        (
+            Eligibility::Eligible,
+            Some((d("2023-09-01"), Some(d("2023-12-31"))))
+        )
     );
     // Registered in 2020, or after the measure ended: never within the window.
     assert_eq!(at("2020-01-01"), (Eligibility::Ineligible, None));
@@ -626,7 +666,9 @@ fn the_graduate_registered_in_january_2023_never_qualified_for_the_start_up_subs
     assert_eq!(r.eligibility, Eligibility::Ineligible);
     let w = r.window.as_ref().expect("ended");
     assert_eq!((w.qualified, w.on_date), (None, Eligibility::Eligible));
-    let c = r.near_miss(rs).expect("only the year of operation stands in the way");
+    let c = r
+        .near_miss(rs)
+        .expect("only the year of operation stands in the way");
     assert_eq!(
         relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
         Some(d("2024-01-10"))

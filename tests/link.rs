@@ -221,7 +221,11 @@ fn a_business_fits_a_compact_link_and_a_small_qr_code() {
         code.size
     );
     // A business answers a handful of screens, but many facts on them.
-    assert!(s.facts.known().count() >= 25, "a business-sized set: {}", s.facts.known().count());
+    assert!(
+        s.facts.known().count() >= 25,
+        "a business-sized set: {}",
+        s.facts.known().count()
+    );
     assert!(compact.len() * 4 < text.len(), "{compact} against {text}");
     // At 4 px a module with its quiet zone, the code fits a 320 px phone's column (296 px).
     assert!(
@@ -286,8 +290,15 @@ fn a_compact_link_from_another_rule_set_keeps_the_answers_it_can_read() {
     let mut want = s.clone();
     want.facts.clear(sales);
     // Its screen also sets other facts, which were read: it stays answered.
-    let q = rs.questions.iter().position(|q| q.facts.contains(&sales)).expect("question");
-    assert!(rs.questions[q].facts.iter().any(|f| want.facts.get(*f).is_some()));
+    let q = rs
+        .questions
+        .iter()
+        .position(|q| q.facts.contains(&sales))
+        .expect("question");
+    assert!(rs.questions[q]
+        .facts
+        .iter()
+        .any(|f| want.facts.get(*f).is_some()));
     assert_eq!(d.session, want);
     // With the same version, an unknown key is damage, not age.
     older.version = rs.version.clone();

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use relief_finder::engine::{evaluate, next_question, Eligibility, Facts, Session, Value};
-use relief_finder::walk::{walk_all, PersonaWalks};
 use relief_finder::model::{FactType, RuleSet};
 use relief_finder::ruleset;
+use relief_finder::walk::{walk_all, PersonaWalks};
 
 fn answer_with(rs: &RuleSet, q: usize, pick: u64) -> Vec<(u16, Option<Value>)> {
     rs.questions[q]
@@ -174,8 +174,14 @@ fn every_relief_with_an_eligible_case_is_found_by_walking_the_questionnaire() {
 fn all_walks() -> Vec<PersonaWalks> {
     let rs = ruleset::embedded();
     let mut files = relief_finder::cases::files(std::path::Path::new("tests/cases"));
-    files.extend(relief_finder::cases::files(std::path::Path::new("tests/personas")));
-    walk_all(rs, &files, NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"))
+    files.extend(relief_finder::cases::files(std::path::Path::new(
+        "tests/personas",
+    )));
+    walk_all(
+        rs,
+        &files,
+        NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+    )
 }
 
 /// Walking every persona with the answering model of the benchmark (what it says; "no" and
@@ -196,7 +202,11 @@ fn no_persona_loses_a_relief_by_answering_the_short_questionnaire() {
         .filter(|w| w.own.screens > 15 || w.later.screens > 15)
         .map(|w| format!("{}: {} / {}", w.path, w.own.screens, w.later.screens))
         .collect();
-    assert!(long.is_empty(), "walks over 15 screens:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "walks over 15 screens:\n{}",
+        long.join("\n")
+    );
 }
 
 /// A question is never put to an applicant for whom no measure using its facts can be
@@ -251,10 +261,12 @@ fn no_question_is_put_to_an_applicant_it_cannot_concern() {
                     used.clear();
                     r.relief.when.facts(&mut used);
                     if let Some(a) = &r.relief.amount {
-                        use relief_finder::model::AmountValue;
                         use relief_finder::engine::eval::formula_facts;
+                        use relief_finder::model::AmountValue;
                         match &a.value {
-                            AmountValue::Exact(f) | AmountValue::UpTo(f) => formula_facts(f, &mut used),
+                            AmountValue::Exact(f) | AmountValue::UpTo(f) => {
+                                formula_facts(f, &mut used)
+                            }
                             AmountValue::Range(lo, hi) => {
                                 formula_facts(lo, &mut used);
                                 formula_facts(hi, &mut used);
@@ -270,7 +282,11 @@ fn no_question_is_put_to_an_applicant_it_cannot_concern() {
             }
         }
     }
-    assert!(wrong.is_empty(), "asked of an applicant it cannot concern:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "asked of an applicant it cannot concern:\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// Set facts so that `c` is false (the first part of an `and`, every part of an `or`).
@@ -341,7 +357,11 @@ fn a_detail_is_never_asked_once_its_gate_says_no() {
             s.facts = facts;
             s.facts.set(f, sample);
             s.settle(rs);
-            assert!(s.facts.get(f).is_none(), "{} kept after its gate said no", def.id);
+            assert!(
+                s.facts.get(f).is_none(),
+                "{} kept after its gate said no",
+                def.id
+            );
             assert!(s.facts.is_absent(f));
         }
     }
@@ -366,7 +386,10 @@ fn a_follow_up_is_not_asked_of_someone_without_what_it_follows() {
     let model = rs.fact_ix("nev_exempt_model").expect("the catalogue fact");
     let no_car = persona_facts(rs, "city = \"pingliang\"\napplicant = \"person\"\n");
     let s = relief_finder::walk::walk(rs, &no_car, as_of, 60).session;
-    assert!(s.facts.is_absent(model), "asked of someone without a vehicle");
+    assert!(
+        s.facts.is_absent(model),
+        "asked of someone without a vehicle"
+    );
     let buyer = persona_facts(
         rs,
         "city = \"pingliang\"\napplicant = \"person\"\nnev_purchase_on = 2024-03-01\n",
@@ -398,7 +421,9 @@ fn a_person_who_stops_early_is_told_what_more_answers_would_settle() {
     s.answer(rs, q, &who);
     s.show_results();
     let ev = s.evaluate(rs);
-    let (n, m) = s.open_to_settle(rs, &ev).expect("open measures after one screen");
+    let (n, m) = s
+        .open_to_settle(rs, &ev)
+        .expect("open measures after one screen");
     assert!((1..=10).contains(&n), "{n} more questions");
     assert!(m > 10, "only {m} open");
     let done = relief_finder::walk::walk(rs, &persona, as_of, 60).session;

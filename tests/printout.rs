@@ -73,13 +73,21 @@ fn a_printout_leads_with_the_date_scope_and_answers_and_ends_with_the_code() {
     s.facts = restaurant(rs);
     for (id, _) in RESTAURANT {
         let ix = rs.fact_ix(id).expect("fact");
-        let q = rs.questions.iter().position(|q| q.facts.contains(&ix)).expect("question");
+        let q = rs
+            .questions
+            .iter()
+            .position(|q| q.facts.contains(&ix))
+            .expect("question");
         if !s.history.contains(&q) {
             s.history.push(q);
         }
     }
     // A screen answered "not sure": the plans it asked.
-    let unsure = rs.questions.iter().position(|q| q.id == "plans").expect("question");
+    let unsure = rs
+        .questions
+        .iter()
+        .position(|q| q.id == "plans")
+        .expect("question");
     s.history.push(unsure);
     s.not_sure.insert(unsure);
     let ev = s.evaluate(rs);
@@ -96,7 +104,10 @@ fn a_printout_leads_with_the_date_scope_and_answers_and_ends_with_the_code() {
     assert!(at("您的回答") < at("月销售额：80,000元"));
     assert!(at("月销售额：80,000元") < at("符合条件且正在实施"));
     assert!(at("另有 1 个问题回答了“不确定”") < at("符合条件且正在实施"));
-    assert!(!page.contains("近期打算办理"), "a “not sure” is counted, not listed");
+    assert!(
+        !page.contains("近期打算办理"),
+        "a “not sure” is counted, not listed"
+    );
     assert!(at("符合条件且正在实施") < at("小规模纳税人月销售额10万元以下免征增值税"));
     assert!(
         at("28,800元 每年")

@@ -78,7 +78,13 @@ fn a_noodle_shop_is_offered_only_near_misses_it_could_act_on() {
             })
             .collect();
         for (id, fs) in &near {
-            for who in ["industries", "business_form", "vat_status", "farm_produce", "plans"] {
+            for who in [
+                "industries",
+                "business_form",
+                "vat_status",
+                "farm_produce",
+                "plans",
+            ] {
                 assert!(!fs.contains(&who), "{as_of}: {id} asks to change {who}");
             }
             assert_eq!(
@@ -89,7 +95,11 @@ fn a_noodle_shop_is_offered_only_near_misses_it_could_act_on() {
         }
         // Unticked boxes are answers ("no"), and the owner of an individual business is also a
         // person: a few near misses are theirs (a skill certificate, pension as an individual).
-        assert!(near.len() <= 10, "{as_of}: {} near misses: {near:?}", near.len());
+        assert!(
+            near.len() <= 10,
+            "{as_of}: {} near misses: {near:?}",
+            near.len()
+        );
     }
 }
 
@@ -109,12 +119,21 @@ fn the_default_order_is_money_then_other_reliefs_then_services() {
             .collect();
         assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{as_of}: {tiers:?}");
         assert_eq!(tiers.first(), Some(&Tier::Money), "{as_of}: money leads");
-        assert!(tiers.contains(&Tier::Service), "{as_of}: services come last");
+        assert!(
+            tiers.contains(&Tier::Service),
+            "{as_of}: services come last"
+        );
         // Within money, the highest amount first.
         let tops: Vec<_> = items
             .iter()
             .filter(|i| Tier::of(ev.results[**i].relief) == Tier::Money)
-            .map(|i| ev.results[*i].amount.as_ref().map(|a| a.top()).unwrap_or_default())
+            .map(|i| {
+                ev.results[*i]
+                    .amount
+                    .as_ref()
+                    .map(|a| a.top())
+                    .unwrap_or_default()
+            })
             .collect();
         assert!(tops.windows(2).all(|w| w[0] >= w[1]), "{as_of}: {tops:?}");
     }
@@ -161,10 +180,17 @@ fn where_to_go_leads_with_an_office_a_person_can_visit_or_call() {
         summary::office_for(rs, r, &facts(rs, pairs), lang).expect("office")
     };
     // The farmer in 民勤 got "省公安厅、省民政厅、省人社厅…省残联".
-    let farmer = [("applicant", "person"), ("city", "wuwei"), ("county", "minqin")];
+    let farmer = [
+        ("applicant", "person"),
+        ("city", "wuwei"),
+        ("county", "minqin"),
+    ];
     assert_eq!(
         office("gansu-2022.one-thing-once-person", &farmer, Lang::Zh),
-        ("民勤县政务服务中心窗口".to_string(), Some("12345".to_string()))
+        (
+            "民勤县政务服务中心窗口".to_string(),
+            Some("12345".to_string())
+        )
     );
     assert_eq!(
         office("gansu-2022.one-thing-once-person", &farmer, Lang::En).0,
@@ -174,19 +200,31 @@ fn where_to_go_leads_with_an_office_a_person_can_visit_or_call() {
     let shop = [("city", "pingliang"), ("county", "kongtong")];
     assert_eq!(
         office("pingliang-2023.vat-small-scale-exempt", &shop, Lang::Zh),
-        ("崆峒区税务局办税服务厅".to_string(), Some("12366".to_string()))
+        (
+            "崆峒区税务局办税服务厅".to_string(),
+            Some("12366".to_string())
+        )
     );
     // A start-up subsidy: human resources and social security, and its hotline; the city
     // where the county is not known, and no invented place elsewhere in Gansu.
     assert_eq!(
-        office("pingliang-2023.startup-subsidy", &[("city", "pingliang")], Lang::Zh),
+        office(
+            "pingliang-2023.startup-subsidy",
+            &[("city", "pingliang")],
+            Lang::Zh
+        ),
         (
             "平凉市人社局（人力资源和社会保障局）".to_string(),
             Some("12333".to_string())
         )
     );
     assert_eq!(
-        office("gansu-2022.one-thing-once-person", &[("city", "other_gansu")], Lang::Zh).0,
+        office(
+            "gansu-2022.one-thing-once-person",
+            &[("city", "other_gansu")],
+            Lang::Zh
+        )
+        .0,
         "当地政务服务中心窗口"
     );
 }
@@ -200,10 +238,7 @@ fn how_a_relief_is_claimed_is_given_only_where_the_text_says_so() {
         claim("pingliang-2023.vat-credit-consumer-services"),
         Some(Claim::Filing)
     );
-    assert_eq!(
-        claim("wuwei-2023.rd-super-deduction"),
-        Some(Claim::Filing)
-    );
+    assert_eq!(claim("wuwei-2023.rd-super-deduction"), Some(Claim::Filing));
     // "可依法申请暂缓或分期缴纳": on application.
     assert_eq!(claim("wuwei-2023.fine-deferral"), Some(Claim::Application));
     // The text of the VAT exemption does not say.

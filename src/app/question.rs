@@ -148,7 +148,11 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
                 if multi && !shown(rs, &draft.get_untracked(), as_of, f.fact) {
                     continue;
                 }
-                let answer = if multi { f.answer(def) } else { f.value(def).map(Some) };
+                let answer = if multi {
+                    f.answer(def)
+                } else {
+                    f.value(def).map(Some)
+                };
                 match answer {
                     Ok(v) => {
                         f.error.set(None);
@@ -172,10 +176,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
         let parts: Vec<String> = stakes
             .iter()
             .map(|(c, n)| {
-                t(l, &format!("cat.{c}"))
-                    .to_string()
-                    .replace("{n}", "")
-                    + &tn(l, "q.items", n)
+                t(l, &format!("cat.{c}")).to_string().replace("{n}", "") + &tn(l, "q.items", n)
             })
             .collect();
         (!parts.is_empty()).then(|| tn(l, "q.stakes", parts.join(t(l, "q.list_sep"))))
@@ -247,7 +248,13 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
 }
 
 #[component]
-fn FieldView<F>(field: Field, single: bool, tick: bool, draft: Memo<Facts>, submit: F) -> impl IntoView
+fn FieldView<F>(
+    field: Field,
+    single: bool,
+    tick: bool,
+    draft: Memo<Facts>,
+    submit: F,
+) -> impl IntoView
 where
     F: Fn() + Clone + Send + Sync + 'static,
 {

@@ -49,13 +49,20 @@ fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
     }
     match sort {
         Sort::EndDate => by(ev, &mut items, |r| {
-            Decimal::from(r.relief.valid_until.unwrap_or(NaiveDate::MAX).num_days_from_ce())
+            Decimal::from(
+                r.relief
+                    .valid_until
+                    .unwrap_or(NaiveDate::MAX)
+                    .num_days_from_ce(),
+            )
         }),
         Sort::Default => {
             by(ev, &mut items, |r| {
                 -r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
             });
-            by(ev, &mut items, |r| Decimal::from(summary::Tier::of(r.relief) as u8));
+            by(ev, &mut items, |r| {
+                Decimal::from(summary::Tier::of(r.relief) as u8)
+            });
         }
     }
     items
@@ -69,7 +76,13 @@ fn money(w: &Worth, lang: Lang) -> String {
     }
     w.totals
         .iter()
-        .map(|(p, v)| format!("{} {}", yuan(*v, lang), t(lang, &format!("per.{}", p.name()))))
+        .map(|(p, v)| {
+            format!(
+                "{} {}",
+                yuan(*v, lang),
+                t(lang, &format!("per.{}", p.name()))
+            )
+        })
         .collect::<Vec<_>>()
         .join(if lang == Lang::Zh { "、" } else { ", " })
 }
@@ -201,7 +214,9 @@ pub fn ResultsScreen() -> impl IntoView {
             let expired = pick(&|r| {
                 !r.in_force()
                     && (r.eligibility == Eligibility::Eligible
-                        || r.window.as_ref().is_some_and(|w| w.on_date == Eligibility::Eligible))
+                        || r.window
+                            .as_ref()
+                            .is_some_and(|w| w.on_date == Eligibility::Eligible))
             });
             let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
             let card = {
@@ -644,7 +659,11 @@ fn Answers() -> impl IntoView {
                         question
                             .facts
                             .iter()
-                            .filter_map(|f| s.facts.get(*f).map(|v| describe::value(rs.fact(*f), v, lang)))
+                            .filter_map(|f| {
+                                s.facts
+                                    .get(*f)
+                                    .map(|v| describe::value(rs.fact(*f), v, lang))
+                            })
                             .collect::<Vec<_>>()
                             .join(t(lang, "p.semi"))
                     };
@@ -670,4 +689,3 @@ fn Answers() -> impl IntoView {
         })
     }
 }
-

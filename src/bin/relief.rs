@@ -201,8 +201,11 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                             let q = &rs.questions[plan.question];
                             outln!("{}", q.id);
                             outln!("  {}", q.text.get(a.lang));
-                            let stakes: Vec<String> =
-                                plan.stakes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+                            let stakes: Vec<String> = plan
+                                .stakes
+                                .iter()
+                                .map(|(c, n)| format!("{c} {n}"))
+                                .collect();
                             outln!(
                                 "  why: its answer can settle open measures in force on {as_of}: {}",
                                 if stakes.is_empty() { "amounts only".to_string() } else { stakes.join(", ") }
@@ -235,9 +238,14 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             let dirs: Vec<PathBuf> = if a.pos.len() > 1 {
                 a.pos[1..].iter().map(PathBuf::from).collect()
             } else {
-                vec![PathBuf::from("tests/cases"), PathBuf::from("tests/personas")]
+                vec![
+                    PathBuf::from("tests/cases"),
+                    PathBuf::from("tests/personas"),
+                ]
             };
-            let later = a.as_of.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_else(today));
+            let later = a
+                .as_of
+                .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_else(today));
             out!("{}", walk_report(rs, &dirs, later));
             Ok(ExitCode::SUCCESS)
         }
@@ -359,7 +367,13 @@ fn walk_report(rs: &RuleSet, dirs: &[PathBuf], later: NaiveDate) -> String {
     use relief_finder::walk::{stats, walk_all};
     let files: Vec<PathBuf> = dirs
         .iter()
-        .flat_map(|d| if d.is_file() { vec![d.clone()] } else { cases::files(d) })
+        .flat_map(|d| {
+            if d.is_file() {
+                vec![d.clone()]
+            } else {
+                cases::files(d)
+            }
+        })
         .collect();
     let walks = walk_all(rs, &files, later);
     let mut out = String::new();
@@ -375,8 +389,14 @@ fn walk_report(rs: &RuleSet, dirs: &[PathBuf], later: NaiveDate) -> String {
             these.len()
         ));
     }
-    let lost: Vec<_> = walks.iter().flat_map(|w| w.lost.iter().map(move |l| (w, l))).collect();
-    out.push_str(&format!("\nlost reliefs (eligible for the whole persona, not at the end of its walk): {}\n", lost.len()));
+    let lost: Vec<_> = walks
+        .iter()
+        .flat_map(|w| w.lost.iter().map(move |l| (w, l)))
+        .collect();
+    out.push_str(&format!(
+        "\nlost reliefs (eligible for the whole persona, not at the end of its walk): {}\n",
+        lost.len()
+    ));
     for (w, l) in lost.iter().take(20) {
         out.push_str(&format!("  {} {l}\n", w.path));
     }

@@ -327,11 +327,7 @@ pub fn reason(
     };
     let rule = match &a.test {
         Test::Cmp(op, n) => Some(format!("{} {}", op.symbol(), number(f, *n, lang))),
-        Test::DateCmp(op, r) => Some(format!(
-            "{} {}",
-            op.symbol(),
-            date_ref(rs, r, lang, anchor)
-        )),
+        Test::DateCmp(op, r) => Some(format!("{} {}", op.symbol(), date_ref(rs, r, lang, anchor))),
         _ => None,
     };
     match (rule, lang) {

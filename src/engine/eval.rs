@@ -495,7 +495,9 @@ fn judge_window<'r>(
         (None, Some(u)) => u.checked_sub_months(far)?,
         (None, None) => return None,
     };
-    let to = relief.valid_until.or_else(|| from.checked_add_months(far))?;
+    let to = relief
+        .valid_until
+        .or_else(|| from.checked_add_months(far))?;
     if to < from {
         return None;
     }
@@ -520,7 +522,9 @@ fn judge_window<'r>(
         .or_else(|| outcomes.iter().position(|o| o.tri == Tri::Unknown))
         .or_else(|| {
             // No day qualified: the nearest miss, the latest of equals.
-            (0..outcomes.len()).rev().min_by_key(|i| outcomes[*i].failed.len())
+            (0..outcomes.len())
+                .rev()
+                .min_by_key(|i| outcomes[*i].failed.len())
         })?;
     let qualified = (outcomes[pick].tri == Tri::True).then(|| {
         let end = (pick + 1..days.len())

@@ -94,20 +94,29 @@ impl<'e, 'r> Relevance<'e, 'r> {
 /// Whether fact `f` may be put on the screen of question `q`: its gate holds, or is still
 /// open but answered on the same screen (the detail then shows once its box is ticked).
 fn gate_open(rs: &RuleSet, facts: &Facts, as_of: NaiveDate, q: &Question, f: FactIx) -> bool {
-    match rs.fact(f).requires.as_ref().map(|c| eval_cond(c, facts, as_of)) {
+    match rs
+        .fact(f)
+        .requires
+        .as_ref()
+        .map(|c| eval_cond(c, facts, as_of))
+    {
         None => true,
         Some(o) => match o.tri {
             Tri::True => true,
             Tri::False => false,
-            Tri::Unknown => {
-                q.facts.len() > 1 && o.unknown.iter().all(|g| q.facts.contains(g))
-            }
+            Tri::Unknown => q.facts.len() > 1 && o.unknown.iter().all(|g| q.facts.contains(g)),
         },
     }
 }
 
 /// The facts of `q` that the planner would put on screen now.
-fn offered(rs: &RuleSet, facts: &Facts, rel: &Relevance, as_of: NaiveDate, q: &Question) -> Vec<FactIx> {
+fn offered(
+    rs: &RuleSet,
+    facts: &Facts,
+    rel: &Relevance,
+    as_of: NaiveDate,
+    q: &Question,
+) -> Vec<FactIx> {
     q.facts
         .iter()
         .copied()

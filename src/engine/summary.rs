@@ -169,6 +169,13 @@ pub fn office_for(
             (!value.id.ends_with("gansu")).then(|| value.label.get(lang))
         })
         .next()
-        .unwrap_or(if lang == Lang::Zh { "当地" } else { "your area" });
-    Some((o.text.get(lang).replace("{place}", place), o.hotline.clone()))
+        .unwrap_or(if lang == Lang::Zh {
+            "当地"
+        } else {
+            "your area"
+        });
+    Some((
+        o.text.get(lang).replace("{place}", place),
+        o.hotline.clone(),
+    ))
 }
