@@ -10,11 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use relief_finder::catalog::{t, tn};
 use relief_finder::engine::calendar::ymd;
-use relief_finder::engine::describe::{self, names, yuan};
+use relief_finder::engine::describe::{self, amount_text, articles_text, dates, names, yuan};
 use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
 use relief_finder::engine::summary::{self, Worth};
 use relief_finder::engine::{Eligibility, Timing};
-use relief_finder::model::{Claim, Kind, Lang, Relief, CATEGORIES};
+use relief_finder::model::{Claim, Kind, Lang, CATEGORIES};
 use rust_decimal::Decimal;
 
 use super::{browser, Ctx, TextsState};
@@ -25,20 +25,6 @@ enum Sort {
     /// Money (highest first), then other reliefs, then services.
     Default,
     EndDate,
-}
-
-fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
-    let per = t(lang, &format!("per.{per}"));
-    match a {
-        AmountResult::Exact(v) => format!("{} {per}", yuan(*v, lang)),
-        AmountResult::Range(lo, hi) => format!(
-            "{} {} {} {per}",
-            yuan(*lo, lang),
-            t(lang, "relief.range"),
-            yuan(*hi, lang)
-        ),
-        AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, "relief.up_to"), yuan(*v, lang)),
-    }
 }
 
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
@@ -378,31 +364,6 @@ pub fn ResultsScreen() -> impl IntoView {
             </div>
             <p class="status" role="status">{move || copied.get().map(|k| t(lang(), k))}</p>
         </section>
-    }
-}
-
-/// "第1条、第3条": the articles a relief cites.
-fn articles_text(relief: &Relief, lang: Lang) -> String {
-    relief
-        .articles
-        .iter()
-        .map(|a| tn(lang, "relief.article", a))
-        .collect::<Vec<_>>()
-        .join(t(lang, "p.list"))
-}
-
-fn dates(r: &ReliefResult, lang: Lang) -> String {
-    let d = ymd;
-    match (r.relief.valid_from, r.relief.valid_until) {
-        (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
-        (Some(a), None) => format!(
-            "{} {} ({})",
-            t(lang, "relief.from"),
-            d(a),
-            t(lang, "relief.no_end")
-        ),
-        (None, Some(b)) => format!("{} {}", t(lang, "relief.until"), d(b)),
-        (None, None) => t(lang, "relief.no_end").to_string(),
     }
 }
 

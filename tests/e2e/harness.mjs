@@ -99,6 +99,20 @@ export async function open(browser, url, options = {}) {
  *  ticked, so each screen is read again until nothing new appears. Returns the screen ids. */
 export async function answerAll(page, facts, { keyboard = false } = {}) {
   const asked = [];
+  for (let step = 0; step < 60; step++) {
+    const screen = await page.waitForSelector('section.question[data-question], section.results');
+    if ((await screen.getAttribute('class')).includes('results')) {
+      await drawn(page);
+      return asked;
+    }
+    asked.push(await answerScreen(page, facts, { keyboard }));
+  }
+  throw new Error('the wizard did not reach the results in 60 screens');
+}
+
+/** Answer the screen on show from `facts` as `answerAll` does, continue, and wait for the
+ *  next screen. Returns the screen's id. */
+export async function answerScreen(page, facts, { keyboard = false } = {}) {
   const press = async (locator) => {
     if (keyboard) {
       await locator.focus();
@@ -107,50 +121,43 @@ export async function answerAll(page, facts, { keyboard = false } = {}) {
       await locator.click();
     }
   };
-  for (let step = 0; step < 60; step++) {
-    const screen = await page.waitForSelector('section.question[data-question], section.results');
-    if ((await screen.getAttribute('class')).includes('results')) {
-      await drawn(page);
-      return asked;
-    }
-    const q = await screen.getAttribute('data-question');
-    const before = await page.evaluate(() => history.length);
-    asked.push(q);
-    const done = new Set();
-    for (let round = 0; round < 10; round++) {
-      const ids = await page.$$eval('section.question [data-fact]', (els) => els.map((e) => e.getAttribute('data-fact')));
-      const todo = ids.filter((id) => !done.has(id));
-      if (todo.length === 0) break;
-      for (const id of todo) {
-        done.add(id);
-        const value = facts[id];
-        if (value === undefined) continue;
-        const field = page.locator(`section.question [data-fact="${id}"]`);
-        if (Array.isArray(value)) {
-          for (const v of value) await press(field.locator(`button.choice[data-value="${v}"]`));
-        } else if ((await field.locator('button.tick').count()) > 0) {
-          if (value === true) await press(field.locator('button.tick'));
-        } else if ((await field.locator(`button.choice[data-value="${String(value)}"]`).count()) > 0) {
-          await press(field.locator(`button.choice[data-value="${String(value)}"]`));
+  const screen = await page.waitForSelector('section.question[data-question]');
+  const q = await screen.getAttribute('data-question');
+  const before = await page.evaluate(() => history.length);
+  const done = new Set();
+  for (let round = 0; round < 10; round++) {
+    const ids = await page.$$eval('section.question [data-fact]', (els) => els.map((e) => e.getAttribute('data-fact')));
+    const todo = ids.filter((id) => !done.has(id));
+    if (todo.length === 0) break;
+    for (const id of todo) {
+      done.add(id);
+      const value = facts[id];
+      if (value === undefined) continue;
+      const field = page.locator(`section.question [data-fact="${id}"]`);
+      if (Array.isArray(value)) {
+        for (const v of value) await press(field.locator(`button.choice[data-value="${v}"]`));
+      } else if ((await field.locator('button.tick').count()) > 0) {
+        if (value === true) await press(field.locator('button.tick'));
+      } else if ((await field.locator(`button.choice[data-value="${String(value)}"]`).count()) > 0) {
+        await press(field.locator(`button.choice[data-value="${String(value)}"]`));
+      } else {
+        const input = field.locator('input');
+        if (keyboard) {
+          await input.focus();
+          await page.keyboard.type(String(value));
         } else {
-          const input = field.locator('input');
-          if (keyboard) {
-            await input.focus();
-            await page.keyboard.type(String(value));
-          } else {
-            await input.fill(String(value));
-          }
+          await input.fill(String(value));
         }
       }
     }
-    await press(page.locator('section.question button[type=submit]'));
-    // Wait for the screen to change before reading the next one.
-    await page.waitForFunction(([prev, n]) => {
-      const s = document.querySelector('section.question[data-question]');
-      return !s || s.getAttribute('data-question') !== prev || history.length !== n;
-    }, [q, before]);
   }
-  throw new Error('the wizard did not reach the results in 60 screens');
+  await press(page.locator('section.question button[type=submit]'));
+  // Wait for the screen to change before reading the next one.
+  await page.waitForFunction(([prev, n]) => {
+    const s = document.querySelector('section.question[data-question]');
+    return !s || s.getAttribute('data-question') !== prev || history.length !== n;
+  }, [q, before]);
+  return q;
 }
 
 /** Screens the questionnaire benchmark counts for a persona file on its own date

@@ -2,7 +2,7 @@
 // a damaged link, the language switch, keyboard only, and a 320 px screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, answerAll, answersInLink, shown, amountOf, useBrowser, drawn, benchmarkScreens } from './harness.mjs';
+import { open, answerAll, answerScreen, answersInLink, shown, amountOf, useBrowser, drawn, benchmarkScreens } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -215,30 +215,6 @@ test('no request leaves the page origin, and nothing the user types is in any re
   await page.context().close();
 });
 
-/** Answer the question on screen from `facts` ("not sure" where it has nothing), and wait
- *  for the next screen. Returns the question's id. */
-async function answerOne(page, facts) {
-  const q = await page.getAttribute('section.question', 'data-question');
-  const before = await page.evaluate(() => history.length);
-  const done = new Set();
-  for (let round = 0; round < 10; round++) {
-    const ids = (await page.$$eval('section.question [data-fact]', (els) => els.map((e) => e.getAttribute('data-fact')))).filter((id) => !done.has(id));
-    if (ids.length === 0) break;
-    for (const id of ids) {
-      done.add(id);
-      const v = facts[id];
-      if (v === undefined) continue;
-      const field = page.locator(`section.question [data-fact="${id}"]`);
-      if (Array.isArray(v)) for (const x of v) await field.locator(`button.choice[data-value="${x}"]`).click();
-      else if (await field.locator(`button.choice[data-value="${v}"]`).count() > 0) await field.locator(`button.choice[data-value="${v}"]`).click();
-      else await field.locator('input').fill(String(v));
-    }
-  }
-  await page.click('section.question button[type=submit]');
-  await page.waitForFunction(([prev, n]) => document.querySelector('section.question')?.getAttribute('data-question') !== prev || history.length !== n, [q, before]);
-  return q;
-}
-
 const onScreen = (page) => page.evaluate(() => document.querySelector('section.question')?.getAttribute('data-question') || (document.querySelector('section.results') ? 'results' : 'start'));
 
 test('back means back: 上一步 and the browser back step through the same screens and never lose an answer', async () => {
@@ -247,7 +223,7 @@ test('back means back: 上一步 and the browser back step through the same scre
   await page.waitForSelector('section.question');
   const asked = [];
   for (let i = 0; i < 6; i++) {
-    asked.push(await answerOne(page, restaurant));
+    asked.push(await answerScreen(page, restaurant));
     if (await page.locator('section.results').count() > 0) break;
   }
   assert.equal(asked.length, 6, `asked: ${asked}`);
