@@ -3,6 +3,7 @@
 
 mod browser;
 mod handoff;
+mod lazy;
 mod print;
 mod question;
 mod results;
@@ -118,8 +119,11 @@ impl Ctx {
 /// measures). Done at most once or twice per page, so the whole rule set is leaked: it
 /// lives as long as the page.
 async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
-    let bytes = browser::fetch_bytes("texts.bin").await?;
-    let texts = relief_finder::decode::texts(&bytes)?;
+    // The results' own wasm (lazy.rs) comes alongside: results are drawn once both are here.
+    let (bytes, rest) =
+        futures::future::join(browser::fetch_bytes("texts.bin"), lazy::preload()).await;
+    rest.ok()?;
+    let texts = relief_finder::decode::texts(&bytes?)?;
     let mut rs = core.clone();
     rs.restore(&texts).ok()?;
     Some(Box::leak(Box::new(rs)))
@@ -418,16 +422,53 @@ fn app(init: Init) -> impl IntoView {
                 {move || match screen() {
                     Screen::Start => view! { <handoff::HallCheck/><StartScreen/> }.into_any(),
                     Screen::Question(q) => view! { <question::QuestionScreen q=q/> }.into_any(),
-                    Screen::Results => view! { <results::ResultsScreen/> }.into_any(),
+                    Screen::Results => view! { <ResultsGate/> }.into_any(),
                 }}
             </main>
             <footer class="footer">
                 <p>{move || t(ctx.lang(), "app.privacy")}</p>
                 <p class="version">{move || t(ctx.lang(), "app.ruleset")}" "{rs.short_version()}</p>
             </footer>
-            {move || ctx.display.with(|d| d.kiosk).then(|| view! { <handoff::Dock open=take_away/> })}
-            {move || (screen() == Screen::Results && ctx.printing.get()).then(|| view! { <print::PrintSheet/> })}
+            {move || (ctx.display.with(|d| d.kiosk) && ctx.texts.get() == TextsState::Loaded)
+                .then(|| lazy::draw(lazy::dock(take_away)))}
+            {move || (screen() == Screen::Results && ctx.printing.get() && ctx.texts.get() == TextsState::Loaded)
+                .then(|| lazy::draw(lazy::print_sheet()))}
         </div>
+    }
+}
+
+/// The results: drawn by their own wasm (lazy.rs) once it and the texts are here; until
+/// then, say so, and if they cannot come, offer to try again.
+#[component]
+fn ResultsGate() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let state = ctx.texts.get();
+        let (texts, body) = match state {
+            TextsState::Loaded => return lazy::draw(lazy::results_screen()).into_any(),
+            TextsState::Failed => (
+                "failed",
+                view! {
+                    <div class="notice" role="alert">
+                        <p>{t(lang, "res.texts_failed")}</p>
+                        <button type="button" class="primary" on:click=move |_| ctx.load_texts()>{t(lang, "res.retry")}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            TextsState::Idle | TextsState::Loading => (
+                "loading",
+                view! { <p class="loading" role="status">{t(lang, "res.texts_loading")}</p> }.into_any(),
+            ),
+        };
+        view! {
+            <section class="results" data-texts=texts>
+                <h1 id="screen-title" tabindex="-1">{t(lang, "res.title")}</h1>
+                {body}
+            </section>
+        }
+        .into_any()
     }
 }
 

@@ -6,6 +6,10 @@ set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$(dirname "$0")/.."
 
+# The results' own wasm (src/app/lazy.rs) split from the main one, before anything below
+# reads the staged files.
+bash tools/split.sh
+
 # The host CLI is built without the wasm's size options (tools/size-env.sh).
 unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 cargo run --quiet --bin relief -- html > "$stage/all.html"
@@ -15,7 +19,11 @@ cargo run --quiet --bin relief -- texts > "$stage/texts.bin"
 # Chrome 74, and start the app without top-level await (Chrome 89) in index.html.
 esbuild=tools/node_modules/.bin/esbuild
 for js in "$stage"/relief-finder-*.js; do
-  "$esbuild" "$js" --target=es2019 --format=esm --minify --log-level=warning --allow-overwrite --outfile="$js"
+  "$esbuild" "$js" --target=es2019 --supported:import-meta=true --format=esm --minify --log-level=warning --allow-overwrite --outfile="$js"
+done
+# The split chunk's loader needs import.meta (Chrome 64), which ES2019 lacks.
+for js in "$stage"/split-*.js; do
+  "$esbuild" "$js" --target=es2019 --supported:import-meta=true --format=esm --minify --log-level=warning --allow-overwrite --outfile="$js"
 done
 for css in "$stage"/*.css; do
   "$esbuild" "$css" --minify --target=chrome74,firefox66,safari13 --log-level=warning --allow-overwrite --outfile="$css"

@@ -31,12 +31,15 @@
   // code, needs texts.bin (the results' and the English texts) at once: fetch it
   // alongside the wasm, so that the app's own request finds it ready rather than starting
   // after the wasm.
+  // The results' own wasm (rest-<hash>.wasm, named here by tools/split.sh) comes with it.
   if (/(^#|&)(s=(?!start(&|$))|lang=en(&|$)|z=)/.test(location.hash)) {
-    var link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.href = 'texts.bin';
-    link.crossOrigin = 'anonymous';
-    document.head.appendChild(link);
+    ['texts.bin', '__REST_WASM__'].forEach(function (href) {
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.href = href;
+      link.crossOrigin = 'anonymous';
+      document.head.appendChild(link);
+    });
   }
 })();

@@ -17,7 +17,7 @@ use relief_finder::engine::{Eligibility, Timing};
 use relief_finder::model::{Claim, Kind, Lang, CATEGORIES};
 use rust_decimal::Decimal;
 
-use super::{browser, Ctx, TextsState};
+use super::{browser, Ctx};
 
 /// How the lists are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,23 +151,6 @@ pub fn ResultsScreen() -> impl IntoView {
         let lang = lang();
         let sort = sort.get();
         let filter = filter.get();
-        // The cards need the texts (titles, clauses, departments); until they are here, say
-        // so, and if they cannot come, offer to try again.
-        match ctx.texts.get() {
-            TextsState::Loaded => {}
-            TextsState::Failed => {
-                return view! {
-                    <div class="notice" role="alert">
-                        <p>{t(lang, "res.texts_failed")}</p>
-                        <button type="button" class="primary" on:click=move |_| ctx.load_texts()>{t(lang, "res.retry")}</button>
-                    </div>
-                }
-                .into_any()
-            }
-            TextsState::Idle | TextsState::Loading => {
-                return view! { <p class="loading" role="status">{t(lang, "res.texts_loading")}</p> }.into_any()
-            }
-        }
         {
             let ev = ctx.eval.get();
             let rs = ctx.rs();
@@ -328,11 +311,8 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="results" data-texts=move || match ctx.texts.get() {
-                TextsState::Loaded => "loaded",
-                TextsState::Failed => "failed",
-                _ => "loading",
-            } data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
+        // Drawn only once the texts are here (app.rs, ResultsGate).
+        <section class="results" data-texts="loaded" data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
             {lead}
             <details class="controls">
