@@ -17,28 +17,37 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use super::{handoff, print, results};
 
 /// The results screen.
-#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, preload(preload), fallible)]
+#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, preload(preload_results), fallible)]
 pub fn results_screen() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <results::ResultsScreen/> }.into_any())
 }
 
 /// The printout, drawn in place of the screen when the person prints.
-#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, preload(preload_print), fallible)]
 pub fn print_sheet() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <print::PrintSheet/> }.into_any())
 }
 
 /// The kiosk's 带走结果 dock on the results.
-#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(rest, wasm_split_path = ::leptos::wasm_split, preload(preload_dock), fallible)]
 pub fn dock(open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <handoff::Dock open=open/> }.into_any())
 }
 
-/// Draw what a split function returns; nothing if its wasm could not be loaded (the
-/// texts' state is `Failed` then, and the results say so with a retry).
-pub fn draw<F>(part: F) -> impl IntoView
+/// Load the results' wasm. Each split function keeps its own record of the load (the
+/// browser fetches the file once): all are awaited here, so that [`draw`] finds each ready.
+pub async fn preload() -> Result<(), SplitLoaderError> {
+    preload_results().await?;
+    preload_print().await?;
+    preload_dock().await
+}
+
+/// Draw what a split function returns. It is only called once [`preload`] has succeeded
+/// (the texts' state is `Loaded`), so the call completes at once: no `Suspend`, no second
+/// paint. Should it not (a bug), nothing is drawn rather than the app stopping.
+pub fn draw<F>(part: F) -> Option<AnyView>
 where
-    F: std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    F: std::future::Future<Output = Result<AnyView, SplitLoaderError>>,
 {
-    Suspend::new(send_wrapper::SendWrapper::new(async move { part.await.ok() }))
+    futures::FutureExt::now_or_never(Box::pin(part)).and_then(Result::ok)
 }

@@ -1,43 +1,86 @@
-// Size budget of the first load (HTML + JS + wasm + CSS, brotli at quality 11): a
-// deterministic gate on the built dist/.
+// Size budgets: what Chromium actually fetches (the page's own requests, brotli as the test
+// server sends it) on each screen of a session, so that a file split off the first load
+// cannot hide its bytes. A deterministic gate on the built dist/.
+//
+// History. Issue 7: 150 KB for the whole first load (147.8 KB on 2026-11-22, from 181 KB:
+// texts.bin, the size options of tools/size-env.sh, wasm-opt -Os, minified glue and CSS, a
+// hand decoder instead of serde). 2026-12-02: the short questionnaire, the results people
+// act on, the kiosk take-away, printout and compact link and the fidelity fixes brought it to
+// 165 KB. Issue 14: the results, the printout and the kiosk dock are now a wasm of their own
+// (src/app/lazy.rs, tools/split.sh), fetched with texts.bin when the person leaves the start
+// screen. Measured 2026-12-02 (run `node --test tests/e2e/budget.test.mjs` for the table):
+// start page 136.9 KB, session 238.6 KB.
+// The start page's budget is the issue's 150 KB gate (issue 14's goal, 120 KB, is not met
+// yet); the session's is set just above its measure so that nothing grows unnoticed.
+// The service worker's precache (every file, fetched in the background after the first
+// load, for offline use) is not the page's fetch and is not counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { root } from './harness.mjs';
+import { root, open, answerAll, useBrowser } from './harness.mjs';
 
-// The issue's target: 150 KB. Measured on 2026-11-22: 147.8 KB (it was 181 KB). What got
-// it there: the first load carries only what the questionnaire needs in Chinese (texts.bin
-// brings the results' texts and all English, model::Texts); the wasm is built with
-// tools/size-env.sh (std rebuilt, immediate-abort panics, no panic locations) and wasm-opt
-// -Os; the JS glue and CSS are minified; the rule set is read without serde (src/decode.rs)
-// and money without rust_decimal's string code. texts.bin is not part of the first load.
-// 2026-12-02: the short questionnaire (screens of several facts, gates, the planner for the
-// date), the results page people can act on, the kiosk take-away, printout and compact link,
-// and the rule-fidelity fixes each fit under 150 KB alone; together they measure 161–165 KB.
-// The budget is set just above that so that nothing grows further unnoticed; bringing the
-// first load back down (issue 14: the results, printing and kiosk code loaded after the
-// first screen) is the open work, and issues 11 and 15 stay open until it is done.
-const BUDGET = 166 * 1024;
+const START_BUDGET = 150 * 1024;
+const SESSION_BUDGET = 240 * 1024;
 
-export function firstLoad() {
-  const dist = path.join(root, 'dist');
-  const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'all.html' && f !== 'sw.js');
-  files.push(...fs.readdirSync(path.join(dist, 'static')).filter((f) => f.endsWith('.js')).map((f) => `static/${f}`));
-  return files.map((f) => {
-    const bytes = fs.readFileSync(path.join(dist, f));
-    const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    const gz = zlib.gzipSync(bytes, { level: 9 }).length;
-    return { file: f, raw: bytes.length, gzip: gz, brotli: br };
-  });
+const env = useBrowser();
+const dist = path.join(root, 'dist');
+
+const restaurant = {
+  applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business',
+  vat_status: 'small_scale', monthly_sales: '8万', industries: ['catering'],
+};
+
+/** Bytes on the wire of a dist/ file: its .br copy, which the test server sends. */
+function wire(file) {
+  const p = path.join(dist, file);
+  return fs.existsSync(`${p}.br`) ? fs.statSync(`${p}.br`).size : fs.statSync(p).size;
 }
 
-test(`the first load stays within ${BUDGET / 1024} KB brotli`, () => {
-  const rows = firstLoad();
-  const total = rows.reduce((s, r) => s + r.brotli, 0);
-  for (const r of rows) console.log(`${r.file}: ${r.raw} raw, ${r.gzip} gzip, ${r.brotli} brotli`);
-  console.log(`first load: ${total} bytes brotli (budget ${BUDGET})`);
-  assert.ok(rows.some((r) => r.file.endsWith('.wasm')) && rows.some((r) => r.file === 'index.html'), 'dist/ holds the app');
-  assert.ok(total <= BUDGET, `first load ${total} bytes brotli exceeds the budget of ${BUDGET}`);
+/** The dist/ files the page fetched so far (each once), from its own requests. */
+function fetched(page, base) {
+  const files = new Set();
+  for (const url of page.requests) {
+    if (!url.startsWith(base)) continue;
+    let f = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    if (f === '' || f.endsWith('/')) f += 'index.html';
+    files.add(f);
+  }
+  return [...files].sort();
+}
+
+function table(files) {
+  return files.map((f) => ({ file: f, bytes: wire(f) }));
+}
+
+const total = (rows) => rows.reduce((s, r) => s + r.bytes, 0);
+
+test('what Chromium fetches per screen stays within its budget', async () => {
+  const page = await open(env.browser, env.server.base);
+  await page.waitForLoadState('networkidle');
+  const start = table(fetched(page, env.server.base));
+
+  await page.click('button.primary');
+  await page.waitForSelector('section.question');
+  await page.waitForLoadState('networkidle');
+  const question = table(fetched(page, env.server.base));
+
+  await answerAll(page, restaurant);
+  await page.waitForLoadState('networkidle');
+  const session = table(fetched(page, env.server.base));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  for (const r of session) console.log(`${r.file}: ${r.bytes} bytes brotli`);
+  const s = total(start);
+  console.log(`start page: ${s} bytes (budget ${START_BUDGET}); first question: ${total(question)}; whole session: ${total(session)} (budget ${SESSION_BUDGET})`);
+
+  const names = start.map((r) => r.file);
+  assert.ok(names.some((f) => /^relief-finder-.*_bg\.wasm$/.test(f)), `the start page loads the main wasm: ${names}`);
+  for (const later of ['texts.bin', /^rest-.*\.wasm$/]) {
+    assert.ok(!names.some((f) => f.match(later)), `${later} is not part of the start page`);
+    assert.ok(session.some((r) => r.file.match(later)), `${later} is fetched for the results`);
+  }
+  assert.ok(s <= START_BUDGET, `start page ${s} bytes brotli exceeds ${START_BUDGET}`);
+  assert.ok(total(session) <= SESSION_BUDGET, `session ${total(session)} bytes brotli exceeds ${SESSION_BUDGET}`);
 });

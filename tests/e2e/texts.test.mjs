@@ -1,6 +1,7 @@
-// texts.bin: the results' texts and the English, kept out of the first load (model::Texts).
-// The start page must not fetch it; a link that opens further on fetches it alongside the
-// wasm; if it cannot come, the results say so and offer to try again.
+// texts.bin (the results' texts and the English, model::Texts) and rest-*.wasm (the results'
+// own code, src/app/lazy.rs), kept out of the first load. The start page must not fetch
+// them; a link that opens further on fetches them alongside the wasm; if either cannot
+// come, the results say so and offer to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, answerAll, shown, drawn, useBrowser } from './harness.mjs';
@@ -41,6 +42,8 @@ test('a results link fetches texts.bin alongside the wasm, once, and shows every
   await drawn(page);
   const initiator = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/texts.bin'))?.initiatorType);
   assert.equal(initiator, 'link', 'preloaded by boot.js, not fetched after the wasm started');
+  const rest = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/rest-[0-9a-f]+\.wasm$/.test(e.name)).map((e) => e.initiatorType));
+  assert.deepEqual(rest, ['link'], "the results' own wasm is preloaded by boot.js too, and fetched once");
   assert.equal(texts(page).length, 1, 'the app reuses the preload');
   const cards = await shown(page, 'sec-eligible');
   assert.ok(cards.includes('pingliang-2023.vat-small-scale-exempt'), cards.join(' '));
@@ -66,6 +69,25 @@ test('when texts.bin cannot come, the results say so and try again on request', 
   await alert.locator('button').click();
   await drawn(page);
   assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
+  await context.close();
+});
+
+test("when the results' own wasm cannot come, the results say so and try again on request", async () => {
+  const url = await resultsLink();
+  const context = await env.browser.newContext();
+  let blocked = true;
+  await context.route(/\/rest-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('section.results[data-texts="failed"]');
+  assert.equal(await page.locator('article[data-relief]').count(), 0);
+  blocked = false;
+  await page.locator('section.results [role=alert] button').click();
+  await drawn(page);
+  assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
+  assert.deepEqual(errors, [], 'no uncaught error: the app keeps running');
   await context.close();
 });
 
