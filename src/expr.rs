@@ -197,8 +197,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-fn did_you_mean(s: Option<&str>) -> String {
-    s.map(|s| format!(" (did you mean \"{s}\"?)"))
+/// ` (did you mean "x"?)` where a candidate is close to `word` (see [`suggest`]), else
+/// nothing: the one place a suggestion is worded, for rule files, persona files and the CLI.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest(word, candidates)
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
         .unwrap_or_default()
 }
 
@@ -371,7 +374,7 @@ impl<'a> Parser<'a> {
                 col,
                 msg: format!(
                     "unknown fact \"{name}\"{}",
-                    did_you_mean(suggest(&name, facts.iter().map(|f| f.id.as_str())))
+                    did_you_mean(&name, facts.iter().map(|f| f.id.as_str()))
                 ),
             }),
         }
@@ -395,7 +398,7 @@ impl<'a> Parser<'a> {
                 msg: format!(
                     "\"{name}\" is not a value of \"{}\"{}",
                     f.id,
-                    did_you_mean(suggest(&name, f.values.iter().map(|v| v.id.as_str())))
+                    did_you_mean(&name, f.values.iter().map(|v| v.id.as_str()))
                 ),
             }),
         }

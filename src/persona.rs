@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::engine::{Facts, Value};
-use crate::expr::suggest;
+use crate::expr::did_you_mean;
 use crate::model::{FactType, RuleSet};
 
 /// A persona, parsed and checked against a rule set.
@@ -112,9 +112,7 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
     for (key, value) in &raw.facts {
         let line = line_of_key(text, "facts", key);
         let Some(ix) = rs.fact_ix(key) else {
-            let hint = suggest(key, rs.facts.iter().map(|f| f.id.as_str()))
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(key, rs.facts.iter().map(|f| f.id.as_str()));
             errs.push(format!("{path}:{line}: unknown fact \"{key}\"{hint}"));
             continue;
         };
@@ -122,9 +120,7 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
         let bad = |msg: String| format!("{path}:{line}: fact \"{key}\": {msg}");
         let parsed = match (f.ty, value) {
             (FactType::Enum, toml::Value::String(s)) => Value::parse(f, s).map_err(|_| {
-                let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
+                let hint = did_you_mean(s, f.values.iter().map(|v| v.id.as_str()));
                 bad(format!(
                     "\"{s}\" is not one of {}{hint}",
                     f.values
@@ -142,9 +138,7 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
                         Some((_, i)) => bits |= 1 << i,
                         None => {
                             let s = it.as_str().unwrap_or("");
-                            let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
-                                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                                .unwrap_or_default();
+                            let hint = did_you_mean(s, f.values.iter().map(|v| v.id.as_str()));
                             res = Err(bad(format!("{it} is not one of its values{hint}")));
                         }
                     }
@@ -190,9 +184,7 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
     for (id, e) in raw.expect {
         let line = line_of_key(text, "expect", &id);
         if rs.relief(&id).is_none() {
-            let hint = suggest(&id, rs.reliefs.iter().map(|r| r.id.as_str()))
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(&id, rs.reliefs.iter().map(|r| r.id.as_str()));
             errs.push(format!(
                 "{path}:{line}: expect: unknown relief \"{id}\"{hint}"
             ));

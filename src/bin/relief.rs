@@ -179,12 +179,10 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                 "explain" => {
                     let id = a.pos.get(2).ok_or_else(usage)?;
                     let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
-                        let hint = relief_finder::expr::suggest(
+                        let hint = relief_finder::expr::did_you_mean(
                             id,
                             rs.reliefs.iter().map(|r| r.id.as_str()),
-                        )
-                        .map(|s| format!(" (did you mean \"{s}\"?)"))
-                        .unwrap_or_default();
+                        );
                         eprintln!("relief: unknown relief \"{id}\"{hint}");
                         return Err(ExitCode::from(2));
                     };
@@ -261,8 +259,8 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
                 return Err(ExitCode::from(2));
             };
             let pairs = compile::likely_twins(rs, &links, min);
-            for (sim, x, y) in &pairs {
-                outln!("{sim:.2}  {x}  {y}");
+            for pair in &pairs {
+                outln!("{:.2}  {}  {}", pair.similarity, pair.a, pair.b);
             }
             outln!(
                 "{} linked pair(s); {} unlinked pair(s) with quotes at least {min} alike (link each with `twin = \"…\"`, and give twin_difference where they differ)",
@@ -288,7 +286,7 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
 }
 
 /// The twin links of the rule files (`--rules DIR`, or `rules/` beside the built-in set).
-fn twin_links(a: &Args) -> Option<Vec<(String, String)>> {
+fn twin_links(a: &Args) -> Option<Vec<compile::TwinLink>> {
     let dir = a.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
     match compile::read_dir(&dir) {
         Ok((inputs, _)) => Some(compile::twin_links(&inputs)),
@@ -453,8 +451,13 @@ fn check(rs: &RuleSet, a: &Args, dir: &Path) -> ExitCode {
         Some(links) => compile::likely_twins(rs, &links, compile::TWIN_SIMILARITY),
         None => vec![],
     };
-    for (sim, x, y) in &twins {
-        outln!("likely twins not linked ({sim:.2} alike): {x} and {y} (see `relief twins`)");
+    for t in &twins {
+        outln!(
+            "likely twins not linked ({:.2} alike): {} and {} (see `relief twins`)",
+            t.similarity,
+            t.a,
+            t.b
+        );
     }
     outln!(
         "cases: {} passed, {} failed ({checks} expectations)",
