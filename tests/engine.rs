@@ -13,10 +13,10 @@ id = "city"
 type = "enum"
 label = { zh = "城市", en = "City" }
 values = [
-  { id = "pingliang", zh = "平凉", en = "Pingliang" },
-  { id = "wuwei", zh = "武威", en = "Wuwei" },
-  { id = "other_gansu", zh = "其他", en = "Other" },
-  { id = "outside_gansu", zh = "省外", en = "Outside" },
+  { id = "pingliang", zh = "平凉", en = "Pingliang", in_gansu = true },
+  { id = "wuwei", zh = "武威", en = "Wuwei", in_gansu = true },
+  { id = "other_gansu", zh = "其他", en = "Other", in_gansu = true },
+  { id = "outside_gansu", zh = "省外", en = "Outside", in_gansu = false },
 ]
 [[fact]]
 id = "county"

@@ -62,12 +62,7 @@ pub(super) fn compile<'a>(files: &[RuleFile<'a>], p: &mut Problems) -> Vocabular
     if city.is_none() && !files.is_empty() {
         p.rules("no fact \"city\": every document's jurisdiction needs it");
     }
-    let province = city.map_or(0, |c| {
-        ["pingliang", "wuwei", "other_gansu"]
-            .iter()
-            .filter_map(|v| facts[c].value_ix(v))
-            .fold(0u64, |m, i| m | 1 << i)
-    });
+    let province = province(&facts, &raws, &places, city, p);
     Vocabulary {
         facts,
         places,
@@ -205,6 +200,39 @@ fn conditions(
         }
     }
     widenings
+}
+
+/// The values of `city` a document for the whole province covers: those with
+/// `in_gansu = true`. Every city value must say, so that a new city is never left out of
+/// the province's measures by omission; no other fact's value may.
+fn province(
+    facts: &[FactDef],
+    raws: &[&RawFact],
+    places: &[Place],
+    city: Option<usize>,
+    p: &mut Problems,
+) -> u64 {
+    let mut mask = 0u64;
+    for (fi, raw) in raws.iter().enumerate() {
+        for (vi, v) in raw.values.iter().enumerate() {
+            let what = format!("fact \"{}\" value \"{}\"", facts[fi].id, v.id);
+            let place = Place {
+                what,
+                ..places[fi].clone()
+            };
+            match (Some(fi) == city, v.in_gansu) {
+                (true, Some(true)) => mask |= 1 << vi,
+                (true, Some(false)) => {}
+                (true, None) => p.at(
+                    &place,
+                    "say whether a document for the whole province covers it (in_gansu = true or false)",
+                ),
+                (false, Some(_)) => p.at(&place, "in_gansu is only for values of \"city\""),
+                (false, None) => {}
+            }
+        }
+    }
+    mask
 }
 
 /// Widen every test of an enum value that has an `also_if`: `applicant == person` becomes

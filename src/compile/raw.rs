@@ -101,6 +101,9 @@ pub(super) struct RawValue {
     /// The value also holds when this does (the owner of a 个体工商户 is also a person):
     /// every test of the value in a condition or `ask_if` is widened at compile time.
     pub also_if: Option<String>,
+    /// Of a `city` value: whether it is a city of Gansu, which a document for the whole
+    /// province (`jurisdiction = "gansu"`) covers. Every city value says so.
+    pub in_gansu: Option<bool>,
 }
 
 #[derive(Deserialize)]
