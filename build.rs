@@ -9,9 +9,16 @@ mod model;
 #[allow(dead_code)]
 mod expr;
 
-#[path = "src/compile.rs"]
-#[allow(dead_code)]
-mod compile;
+// An inline module with a path, so that `compile`'s own modules are found in
+// `src/compile/` (a `#[path]` file directly at the root would look for them in `src/`).
+#[path = "src"]
+mod src {
+    // build.rs uses only `compile` and `read_dir` of what the library exports.
+    #[allow(dead_code, unused_imports)]
+    pub mod compile;
+}
+
+use src::compile;
 
 use std::path::Path;
 

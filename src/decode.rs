@@ -2,10 +2,14 @@
 //! serde's derive reads (varints, zigzag for signed numbers, a length before strings,
 //! vectors and byte strings, a variant index before an enum's fields), without serde's
 //! generic machinery, which would add about 3 KB brotli to the wasm. The host still writes
-//! with serde; `tests/engine.rs` checks that this reads back exactly what serde wrote, and
-//! that damaged bytes give `None`, never a panic.
+//! with serde; `tests/decode.rs` checks that this reads back exactly what serde wrote, on
+//! the real rule set and on a fixture holding every variant of every enum, and that
+//! damaged bytes give `None`, never a panic.
 //!
-//! The field order here must follow the declarations in `model.rs`.
+//! The field order here must follow the declarations in `model.rs`. Each enum of the model
+//! has a tag here (the `tags!` macro below) whose variants mirror its own: a variant added to the
+//! model does not compile until it has a tag, and a tag does not compile until the decoder
+//! reads it.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -38,6 +42,47 @@ pub fn texts(bytes: &[u8]) -> Option<Texts> {
         version: r.str()?,
         strings: r.vec(Reader::str)?,
     })
+}
+
+/// Declares, for each enum of the model, a fieldless tag enum with the same variants in the
+/// same order (`ALL`: a variant's position is its index in the bytes) and `of`, the tag of
+/// a value. `of` matches every variant of the model's enum, so a new variant there does not
+/// compile until it is listed here; the decoder then matches every tag, so it does not
+/// compile until the new variant is read either.
+macro_rules! tags {
+    ($($tag:ident of $ty:ident { $($v:ident),+ $(,)? })+) => {$(
+        #[doc = concat!("The variants of [`", stringify!($ty), "`], in declaration order.")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum $tag {
+            $($v),+
+        }
+
+        impl $tag {
+            /// Every tag, in declaration order: its position is its index in the bytes.
+            pub const ALL: &'static [$tag] = &[$($tag::$v),+];
+
+            /// The tag of a value.
+            pub fn of(x: &$ty) -> $tag {
+                match x {
+                    $($ty::$v { .. } => $tag::$v),+
+                }
+            }
+        }
+    )+};
+}
+
+tags! {
+    FactTypeTag of FactType { Enum, Set, Bool, Money, Number, Date }
+    JurisdictionTag of Jurisdiction { Gansu, City }
+    KindTag of Kind { Relief, Service, Internal }
+    AmountValueTag of AmountValue { Exact, Range, UpTo }
+    PerTag of Per { Once, Year, Month, Person, PersonMonth, Mu }
+    ClaimTag of Claim { Filing, Application }
+    FormulaTag of Formula { Num, Fact, Add, Sub, Mul, Div, Min, Max }
+    CondTag of Cond { All, Any, Not, Atom }
+    CmpOpTag of CmpOp { Lt, Le, Gt, Ge, Eq }
+    TestTag of Test { IsTrue, OneOf, HasAny, HasAll, Cmp, DateCmp, Known }
+    DateRefTag of DateRef { Fixed, AsOf, Fact }
 }
 
 struct Reader<'a> {
@@ -96,9 +141,9 @@ impl Reader<'_> {
         Some((n >> 1) as i32 ^ -((n & 1) as i32))
     }
 
-    /// An enum's variant index, below `n`.
-    fn variant(&mut self, n: u64) -> Option<u64> {
-        self.varint().filter(|v| *v < n)
+    /// An enum's variant, by its index among `all` (a tag enum's `ALL`).
+    fn tag<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(usize::try_from(self.varint()?).ok()?).copied()
     }
 
     fn str(&mut self) -> Option<String> {
@@ -150,7 +195,7 @@ impl Reader<'_> {
 fn fact(r: &mut Reader) -> Option<FactDef> {
     Some(FactDef {
         id: r.str()?,
-        ty: FactType::ALL[r.variant(FactType::ALL.len() as u64)? as usize],
+        ty: fact_type(r)?,
         label: r.text()?,
         values: r.vec(|r| {
             Some(EnumValue {
@@ -166,6 +211,17 @@ fn fact(r: &mut Reader) -> Option<FactDef> {
     })
 }
 
+fn fact_type(r: &mut Reader) -> Option<FactType> {
+    Some(match r.tag(FactTypeTag::ALL)? {
+        FactTypeTag::Enum => FactType::Enum,
+        FactTypeTag::Set => FactType::Set,
+        FactTypeTag::Bool => FactType::Bool,
+        FactTypeTag::Money => FactType::Money,
+        FactTypeTag::Number => FactType::Number,
+        FactTypeTag::Date => FactType::Date,
+    })
+}
+
 fn question(r: &mut Reader) -> Option<Question> {
     Some(Question {
         id: r.str()?,
@@ -177,7 +233,11 @@ fn question(r: &mut Reader) -> Option<Question> {
 }
 
 fn kind(r: &mut Reader) -> Option<Kind> {
-    Some([Kind::Relief, Kind::Service, Kind::Internal][r.variant(3)? as usize])
+    Some(match r.tag(KindTag::ALL)? {
+        KindTag::Relief => Kind::Relief,
+        KindTag::Service => Kind::Service,
+        KindTag::Internal => Kind::Internal,
+    })
 }
 
 fn document(r: &mut Reader) -> Option<Document> {
@@ -186,9 +246,9 @@ fn document(r: &mut Reader) -> Option<Document> {
         number: r.str()?,
         title: r.str()?,
         issuer: r.str()?,
-        jurisdiction: match r.variant(2)? {
-            0 => Jurisdiction::Gansu,
-            _ => Jurisdiction::City(r.str()?),
+        jurisdiction: match r.tag(JurisdictionTag::ALL)? {
+            JurisdictionTag::Gansu => Jurisdiction::Gansu,
+            JurisdictionTag::City => Jurisdiction::City(r.str()?),
         },
         issued_on: r.date()?,
         valid_from: r.opt_date()?,
@@ -217,17 +277,7 @@ fn relief(r: &mut Reader) -> Option<Relief> {
         when: cond(r)?,
         valid_from: r.opt_date()?,
         valid_until: r.opt_date()?,
-        amount: r.opt(|r| {
-            Some(Amount {
-                value: match r.variant(3)? {
-                    0 => AmountValue::Exact(formula(r)?),
-                    1 => AmountValue::Range(formula(r)?, formula(r)?),
-                    _ => AmountValue::UpTo(formula(r)?),
-                },
-                per: Per::ALL.get(r.variant(Per::ALL.len() as u64)? as usize)?.0,
-                basis: r.text()?,
-            })
-        })?,
+        amount: r.opt(amount)?,
         apply_to: r.vec(Reader::text)?,
         channels: r.vec(Reader::text)?,
         quote: r.str()?,
@@ -235,16 +285,42 @@ fn relief(r: &mut Reader) -> Option<Relief> {
         overlap_rank: r.byte()?,
         national: r.bool()?,
         office: r.opt(Reader::u16)?,
-        claim: r.opt(|r| Some(Claim::ALL[r.variant(2)? as usize].0))?,
+        claim: r.opt(claim)?,
+    })
+}
+
+fn amount(r: &mut Reader) -> Option<Amount> {
+    Some(Amount {
+        value: match r.tag(AmountValueTag::ALL)? {
+            AmountValueTag::Exact => AmountValue::Exact(formula(r)?),
+            AmountValueTag::Range => AmountValue::Range(formula(r)?, formula(r)?),
+            AmountValueTag::UpTo => AmountValue::UpTo(formula(r)?),
+        },
+        per: match r.tag(PerTag::ALL)? {
+            PerTag::Once => Per::Once,
+            PerTag::Year => Per::Year,
+            PerTag::Month => Per::Month,
+            PerTag::Person => Per::Person,
+            PerTag::PersonMonth => Per::PersonMonth,
+            PerTag::Mu => Per::Mu,
+        },
+        basis: r.text()?,
+    })
+}
+
+fn claim(r: &mut Reader) -> Option<Claim> {
+    Some(match r.tag(ClaimTag::ALL)? {
+        ClaimTag::Filing => Claim::Filing,
+        ClaimTag::Application => Claim::Application,
     })
 }
 
 fn cond(r: &mut Reader) -> Option<Cond> {
-    Some(match r.variant(4)? {
-        0 => Cond::All(r.vec(cond)?),
-        1 => Cond::Any(r.vec(cond)?),
-        2 => Cond::Not(Box::new(cond(r)?)),
-        _ => Cond::Atom(Atom {
+    Some(match r.tag(CondTag::ALL)? {
+        CondTag::All => Cond::All(r.vec(cond)?),
+        CondTag::Any => Cond::Any(r.vec(cond)?),
+        CondTag::Not => Cond::Not(Box::new(cond(r)?)),
+        CondTag::Atom => Cond::Atom(Atom {
             fact: r.u16()?,
             test: test(r)?,
         }),
@@ -252,7 +328,13 @@ fn cond(r: &mut Reader) -> Option<Cond> {
 }
 
 fn cmp(r: &mut Reader) -> Option<CmpOp> {
-    Some([CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Eq][r.variant(5)? as usize])
+    Some(match r.tag(CmpOpTag::ALL)? {
+        CmpOpTag::Lt => CmpOp::Lt,
+        CmpOpTag::Le => CmpOp::Le,
+        CmpOpTag::Gt => CmpOp::Gt,
+        CmpOpTag::Ge => CmpOp::Ge,
+        CmpOpTag::Eq => CmpOp::Eq,
+    })
 }
 
 fn offset(r: &mut Reader) -> Option<Offset> {
@@ -264,34 +346,35 @@ fn offset(r: &mut Reader) -> Option<Offset> {
 }
 
 fn test(r: &mut Reader) -> Option<Test> {
-    Some(match r.variant(7)? {
-        0 => Test::IsTrue,
-        1 => Test::OneOf(r.varint()?),
-        2 => Test::HasAny(r.varint()?),
-        3 => Test::HasAll(r.varint()?),
-        4 => Test::Cmp(cmp(r)?, r.decimal()?),
-        6 => Test::Known,
-        _ => Test::DateCmp(
-            cmp(r)?,
-            match r.variant(3)? {
-                0 => DateRef::Fixed(r.date()?),
-                1 => DateRef::AsOf(offset(r)?),
-                _ => DateRef::Fact(r.u16()?, offset(r)?),
-            },
-        ),
+    Some(match r.tag(TestTag::ALL)? {
+        TestTag::IsTrue => Test::IsTrue,
+        TestTag::OneOf => Test::OneOf(r.varint()?),
+        TestTag::HasAny => Test::HasAny(r.varint()?),
+        TestTag::HasAll => Test::HasAll(r.varint()?),
+        TestTag::Cmp => Test::Cmp(cmp(r)?, r.decimal()?),
+        TestTag::DateCmp => Test::DateCmp(cmp(r)?, date_ref(r)?),
+        TestTag::Known => Test::Known,
+    })
+}
+
+fn date_ref(r: &mut Reader) -> Option<DateRef> {
+    Some(match r.tag(DateRefTag::ALL)? {
+        DateRefTag::Fixed => DateRef::Fixed(r.date()?),
+        DateRefTag::AsOf => DateRef::AsOf(offset(r)?),
+        DateRefTag::Fact => DateRef::Fact(r.u16()?, offset(r)?),
     })
 }
 
 fn formula(r: &mut Reader) -> Option<Formula> {
     let pair = |r: &mut Reader| Some((Box::new(formula(r)?), Box::new(formula(r)?)));
-    Some(match r.variant(8)? {
-        0 => Formula::Num(r.decimal()?),
-        1 => Formula::Fact(r.u16()?),
-        2 => pair(r).map(|(a, b)| Formula::Add(a, b))?,
-        3 => pair(r).map(|(a, b)| Formula::Sub(a, b))?,
-        4 => pair(r).map(|(a, b)| Formula::Mul(a, b))?,
-        5 => pair(r).map(|(a, b)| Formula::Div(a, b))?,
-        6 => Formula::Min(r.vec(formula)?),
-        _ => Formula::Max(r.vec(formula)?),
+    Some(match r.tag(FormulaTag::ALL)? {
+        FormulaTag::Num => Formula::Num(r.decimal()?),
+        FormulaTag::Fact => Formula::Fact(r.u16()?),
+        FormulaTag::Add => pair(r).map(|(a, b)| Formula::Add(a, b))?,
+        FormulaTag::Sub => pair(r).map(|(a, b)| Formula::Sub(a, b))?,
+        FormulaTag::Mul => pair(r).map(|(a, b)| Formula::Mul(a, b))?,
+        FormulaTag::Div => pair(r).map(|(a, b)| Formula::Div(a, b))?,
+        FormulaTag::Min => Formula::Min(r.vec(formula)?),
+        FormulaTag::Max => Formula::Max(r.vec(formula)?),
     })
 }

@@ -44,120 +44,119 @@ fn lex(src: &str) -> Result<Lexer, ExprError> {
         let start = i;
         if c.is_whitespace() {
             i += 1;
-            continue;
-        }
-        if c.is_ascii_alphabetic() || c == '_' {
+        } else if c.is_ascii_alphabetic() || c == '_' {
             while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
                 i += 1;
             }
             toks.push((Tok::Ident(chars[start..i].iter().collect()), start));
-            continue;
-        }
-        if c.is_ascii_digit() {
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '_') {
-                i += 1;
-            }
-            // A date: 2023-01-31.
-            if i - start == 4 && chars.get(i) == Some(&'-') {
-                let end = (start + 10).min(chars.len());
-                let text: String = chars[start..end].iter().collect();
-                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ExprError {
-                    col: start,
-                    msg: format!("\"{text}\" is not a date (write YYYY-MM-DD)"),
-                })?;
-                toks.push((Tok::Date(date), start));
-                i = end;
-                continue;
-            }
-            if chars.get(i) == Some(&'.') {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            let text: String = chars[start..i].iter().filter(|c| **c != '_').collect();
-            let mut n = Decimal::from_str(&text).map_err(|_| ExprError {
-                col: start,
-                msg: format!("\"{text}\" is not a number"),
-            })?;
-            match chars.get(i) {
-                Some('万') => {
-                    n *= Decimal::from(10_000);
-                    i += 1;
-                }
-                Some('亿') => {
-                    n *= Decimal::from(100_000_000);
-                    i += 1;
-                }
-                Some(u @ ('y' | 'm' | 'd'))
-                    if !chars.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) =>
-                {
-                    let k: i32 = text.parse().map_err(|_| ExprError {
-                        col: start,
-                        msg: "a duration is a whole number of y, m or d".into(),
-                    })?;
-                    let off = match u {
-                        'y' => Offset {
-                            years: k,
-                            ..Offset::default()
-                        },
-                        'm' => Offset {
-                            months: k,
-                            ..Offset::default()
-                        },
-                        _ => Offset {
-                            days: k,
-                            ..Offset::default()
-                        },
-                    };
-                    toks.push((Tok::Dur(off), start));
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            toks.push((Tok::Num(n), start));
-            continue;
-        }
-        let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
-        let op = match two.as_str() {
-            "==" => Some("=="),
-            "!=" => Some("!="),
-            "<=" => Some("<="),
-            ">=" => Some(">="),
-            _ => None,
-        };
-        if let Some(op) = op {
+        } else if c.is_ascii_digit() {
+            let (tok, end) = number(&chars, start)?;
+            toks.push((tok, start));
+            i = end;
+        } else {
+            let (op, end) = operator(&chars, start)?;
             toks.push((Tok::Op(op), start));
-            i += 2;
-            continue;
+            i = end;
         }
-        let op = match c {
-            '<' => "<",
-            '>' => ">",
-            '(' => "(",
-            ')' => ")",
-            '[' => "[",
-            ']' => "]",
-            ',' => ",",
-            '+' => "+",
-            '-' => "-",
-            '*' => "*",
-            '/' => "/",
-            '≤' => "<=",
-            '≥' => ">=",
-            _ => {
-                return Err(ExprError {
-                    col: start,
-                    msg: format!("unexpected character '{c}'"),
-                })
-            }
-        };
-        toks.push((Tok::Op(op), start));
-        i += 1;
     }
     toks.push((Tok::End, chars.len()));
     Ok(Lexer { toks })
+}
+
+/// The date (`2023-01-31`), number (`10万`, `0.03`) or duration (`2y`) at `start`, and
+/// where it ends.
+fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
+    let mut i = start;
+    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '_') {
+        i += 1;
+    }
+    // A date: 2023-01-31.
+    if i - start == 4 && chars.get(i) == Some(&'-') {
+        let end = (start + 10).min(chars.len());
+        let text: String = chars[start..end].iter().collect();
+        let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ExprError {
+            col: start,
+            msg: format!("\"{text}\" is not a date (write YYYY-MM-DD)"),
+        })?;
+        return Ok((Tok::Date(date), end));
+    }
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let text: String = chars[start..i].iter().filter(|c| **c != '_').collect();
+    let n = Decimal::from_str(&text).map_err(|_| ExprError {
+        col: start,
+        msg: format!("\"{text}\" is not a number"),
+    })?;
+    match chars.get(i) {
+        Some('万') => Ok((Tok::Num(n * Decimal::from(10_000)), i + 1)),
+        Some('亿') => Ok((Tok::Num(n * Decimal::from(100_000_000)), i + 1)),
+        Some(u @ ('y' | 'm' | 'd'))
+            if !chars.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) =>
+        {
+            let k: i32 = text.parse().map_err(|_| ExprError {
+                col: start,
+                msg: "a duration is a whole number of y, m or d".into(),
+            })?;
+            let off = match u {
+                'y' => Offset {
+                    years: k,
+                    ..Offset::default()
+                },
+                'm' => Offset {
+                    months: k,
+                    ..Offset::default()
+                },
+                _ => Offset {
+                    days: k,
+                    ..Offset::default()
+                },
+            };
+            Ok((Tok::Dur(off), i + 1))
+        }
+        _ => Ok((Tok::Num(n), i)),
+    }
+}
+
+/// The operator or bracket at `i`, and where it ends.
+fn operator(chars: &[char], i: usize) -> Result<(&'static str, usize), ExprError> {
+    let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+    let op = match two.as_str() {
+        "==" => Some("=="),
+        "!=" => Some("!="),
+        "<=" => Some("<="),
+        ">=" => Some(">="),
+        _ => None,
+    };
+    if let Some(op) = op {
+        return Ok((op, i + 2));
+    }
+    let c = chars[i];
+    let op = match c {
+        '<' => "<",
+        '>' => ">",
+        '(' => "(",
+        ')' => ")",
+        '[' => "[",
+        ']' => "]",
+        ',' => ",",
+        '+' => "+",
+        '-' => "-",
+        '*' => "*",
+        '/' => "/",
+        '≤' => "<=",
+        '≥' => ">=",
+        _ => {
+            return Err(ExprError {
+                col: i,
+                msg: format!("unexpected character '{c}'"),
+            })
+        }
+    };
+    Ok((op, i + 1))
 }
 
 /// Parses expressions against a fact vocabulary.
@@ -197,8 +196,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-fn did_you_mean(s: Option<&str>) -> String {
-    s.map(|s| format!(" (did you mean \"{s}\"?)"))
+/// ` (did you mean "x"?)` where a candidate is close to `word` (see [`suggest`]), else
+/// nothing: the one place a suggestion is worded, for rule files, persona files and the CLI.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    suggest(word, candidates)
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
         .unwrap_or_default()
 }
 
@@ -371,7 +373,7 @@ impl<'a> Parser<'a> {
                 col,
                 msg: format!(
                     "unknown fact \"{name}\"{}",
-                    did_you_mean(suggest(&name, facts.iter().map(|f| f.id.as_str())))
+                    did_you_mean(&name, facts.iter().map(|f| f.id.as_str()))
                 ),
             }),
         }
@@ -395,7 +397,7 @@ impl<'a> Parser<'a> {
                 msg: format!(
                     "\"{name}\" is not a value of \"{}\"{}",
                     f.id,
-                    did_you_mean(suggest(&name, f.values.iter().map(|v| v.id.as_str())))
+                    did_you_mean(&name, f.values.iter().map(|v| v.id.as_str()))
                 ),
             }),
         }

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::engine::{Facts, Value};
-use crate::expr::suggest;
-use crate::model::{FactType, RuleSet};
+use crate::expr::did_you_mean;
+use crate::model::{FactDef, FactType, RuleSet};
 
 /// A persona, parsed and checked against a rule set.
 #[derive(Debug, Clone)]
@@ -108,76 +108,7 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
         )]
     })?;
     let mut errs = Vec::new();
-    let mut facts = Facts::new(rs);
-    for (key, value) in &raw.facts {
-        let line = line_of_key(text, "facts", key);
-        let Some(ix) = rs.fact_ix(key) else {
-            let hint = suggest(key, rs.facts.iter().map(|f| f.id.as_str()))
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
-            errs.push(format!("{path}:{line}: unknown fact \"{key}\"{hint}"));
-            continue;
-        };
-        let f = rs.fact(ix);
-        let bad = |msg: String| format!("{path}:{line}: fact \"{key}\": {msg}");
-        let parsed = match (f.ty, value) {
-            (FactType::Enum, toml::Value::String(s)) => Value::parse(f, s).map_err(|_| {
-                let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
-                bad(format!(
-                    "\"{s}\" is not one of {}{hint}",
-                    f.values
-                        .iter()
-                        .map(|v| v.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            }),
-            (FactType::Set, toml::Value::Array(items)) => {
-                let mut bits = 0u64;
-                let mut res = Ok(());
-                for it in items {
-                    match it.as_str().and_then(|s| f.value_ix(s).map(|i| (s, i))) {
-                        Some((_, i)) => bits |= 1 << i,
-                        None => {
-                            let s = it.as_str().unwrap_or("");
-                            let hint = suggest(s, f.values.iter().map(|v| v.id.as_str()))
-                                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                                .unwrap_or_default();
-                            res = Err(bad(format!("{it} is not one of its values{hint}")));
-                        }
-                    }
-                }
-                res.map(|_| Value::Set(bits))
-            }
-            (FactType::Bool, toml::Value::Boolean(b)) => Ok(Value::Bool(*b)),
-            (FactType::Money | FactType::Number, toml::Value::Integer(n)) => {
-                Ok(Value::Num((*n).into()))
-            }
-            (FactType::Money | FactType::Number, toml::Value::Float(x)) => {
-                rust_decimal::Decimal::try_from(*x)
-                    .map(Value::Num)
-                    .map_err(|_| bad(format!("{x} is not a number")))
-            }
-            (FactType::Money | FactType::Number, toml::Value::String(s)) => {
-                Value::parse(f, s).map_err(|e| bad(e.to_string()))
-            }
-            (FactType::Date, toml::Value::Datetime(d)) => toml_date(d)
-                .map(Value::Date)
-                .ok_or_else(|| bad("write a date as YYYY-MM-DD".into())),
-            (ty, v) => Err(bad(format!(
-                "is {}, but the file gives {} {}",
-                ty.name(),
-                v.type_str(),
-                v
-            ))),
-        };
-        match parsed {
-            Ok(v) => facts.set(ix, v),
-            Err(e) => errs.push(e),
-        }
-    }
+    let facts = facts(&raw.facts, rs, path, text, &mut errs);
     for q in &raw.not_sure {
         if !rs.questions.iter().any(|x| &x.id == q) {
             errs.push(format!(
@@ -186,13 +117,54 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
             ));
         }
     }
+    let expect = expectations(raw.expect, rs, path, text, &mut errs);
+    if let Some(n) = &raw.next {
+        if n != "none" && !rs.questions.iter().any(|q| &q.id == n) {
+            errs.push(format!(
+                "{path}:{}: next: unknown question \"{n}\"",
+                line_of_key(text, "", "next")
+            ));
+        }
+    }
+    let as_of = match &raw.as_of {
+        Some(d) => match toml_date(d) {
+            Some(d) => Some(d),
+            None => {
+                errs.push(format!(
+                    "{path}:{}: as_of: write a date as YYYY-MM-DD",
+                    line_of_key(text, "", "as_of")
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(Persona {
+        name: raw.name,
+        as_of,
+        facts,
+        not_sure: raw.not_sure,
+        expect,
+        next: raw.next,
+    })
+}
+
+/// The results a case expects, each of a relief that exists.
+fn expectations(
+    raw: BTreeMap<String, RawExpect>,
+    rs: &RuleSet,
+    path: &str,
+    text: &str,
+    errs: &mut Vec<String>,
+) -> Vec<Expect> {
     let mut expect = Vec::new();
-    for (id, e) in raw.expect {
+    for (id, e) in raw {
         let line = line_of_key(text, "expect", &id);
         if rs.relief(&id).is_none() {
-            let hint = suggest(&id, rs.reliefs.iter().map(|r| r.id.as_str()))
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(&id, rs.reliefs.iter().map(|r| r.id.as_str()));
             errs.push(format!(
                 "{path}:{line}: expect: unknown relief \"{id}\"{hint}"
             ));
@@ -230,36 +202,82 @@ pub fn parse(path: &str, text: &str, rs: &RuleSet) -> Result<Persona, Vec<String
         }
         expect.push(x);
     }
-    if let Some(n) = &raw.next {
-        if n != "none" && !rs.questions.iter().any(|q| &q.id == n) {
-            errs.push(format!(
-                "{path}:{}: next: unknown question \"{n}\"",
-                line_of_key(text, "", "next")
-            ));
+    expect
+}
+
+/// The facts a persona gives, each checked against its type and values.
+fn facts(
+    raw: &BTreeMap<String, toml::Value>,
+    rs: &RuleSet,
+    path: &str,
+    text: &str,
+    errs: &mut Vec<String>,
+) -> Facts {
+    let mut facts = Facts::new(rs);
+    for (key, value) in raw {
+        let line = line_of_key(text, "facts", key);
+        let Some(ix) = rs.fact_ix(key) else {
+            let hint = did_you_mean(key, rs.facts.iter().map(|f| f.id.as_str()));
+            errs.push(format!("{path}:{line}: unknown fact \"{key}\"{hint}"));
+            continue;
+        };
+        match fact_value(rs.fact(ix), value) {
+            Ok(v) => facts.set(ix, v),
+            Err(msg) => errs.push(format!("{path}:{line}: fact \"{key}\": {msg}")),
         }
     }
-    let as_of = match &raw.as_of {
-        Some(d) => match toml_date(d) {
-            Some(d) => Some(d),
-            None => {
-                errs.push(format!(
-                    "{path}:{}: as_of: write a date as YYYY-MM-DD",
-                    line_of_key(text, "", "as_of")
-                ));
-                None
+    facts
+}
+
+/// One fact's value as the file writes it; what is wrong with it otherwise.
+fn fact_value(f: &FactDef, value: &toml::Value) -> Result<Value, String> {
+    match (f.ty, value) {
+        (FactType::Enum, toml::Value::String(s)) => Value::parse(f, s).map_err(|_| {
+            let hint = did_you_mean(s, f.values.iter().map(|v| v.id.as_str()));
+            format!(
+                "\"{s}\" is not one of {}{hint}",
+                f.values
+                    .iter()
+                    .map(|v| v.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }),
+        (FactType::Set, toml::Value::Array(items)) => {
+            let mut bits = 0u64;
+            let mut res = Ok(());
+            for it in items {
+                match it.as_str().and_then(|s| f.value_ix(s)) {
+                    Some(i) => bits |= 1 << i,
+                    None => {
+                        let s = it.as_str().unwrap_or("");
+                        let hint = did_you_mean(s, f.values.iter().map(|v| v.id.as_str()));
+                        res = Err(format!("{it} is not one of its values{hint}"));
+                    }
+                }
             }
-        },
-        None => None,
-    };
-    if !errs.is_empty() {
-        return Err(errs);
+            res.map(|_| Value::Set(bits))
+        }
+        (FactType::Bool, toml::Value::Boolean(b)) => Ok(Value::Bool(*b)),
+        (FactType::Money | FactType::Number, toml::Value::Integer(n)) => {
+            Ok(Value::Num((*n).into()))
+        }
+        (FactType::Money | FactType::Number, toml::Value::Float(x)) => {
+            rust_decimal::Decimal::try_from(*x)
+                .map(Value::Num)
+                .map_err(|_| format!("{x} is not a number"))
+        }
+        (FactType::Money | FactType::Number, toml::Value::String(s)) => {
+            Value::parse(f, s).map_err(|e| e.to_string())
+        }
+        (FactType::Date, toml::Value::Datetime(d)) => toml_date(d)
+            .map(Value::Date)
+            .ok_or_else(|| "write a date as YYYY-MM-DD".to_string()),
+        (ty, v) => Err(format!(
+            "is {}, but the file gives {} {}",
+            ty.name(),
+            v.type_str(),
+            v
+        )),
     }
-    Ok(Persona {
-        name: raw.name,
-        as_of,
-        facts,
-        not_sure: raw.not_sure,
-        expect,
-        next: raw.next,
-    })
 }

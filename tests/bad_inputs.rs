@@ -71,6 +71,41 @@ fn every_bad_rule_file_fails_with_its_message() {
 }
 
 #[test]
+fn a_new_city_that_does_not_say_whether_it_is_in_gansu_does_not_build() {
+    // Otherwise it would silently lose every measure of the province.
+    let (mut inputs, _) = compile::read_dir(Path::new("rules")).expect("rules/ is readable");
+    let facts = inputs
+        .iter_mut()
+        .find(|i| i.path.ends_with("facts.toml"))
+        .expect("rules/facts.toml");
+    let wuwei = r#"{ id = "wuwei", zh = "武威市", en = "Wuwei", in_gansu = true },"#;
+    assert!(facts.text.contains(wuwei), "facts.toml names wuwei");
+    facts.text = facts.text.replace(
+        wuwei,
+        &format!(r#"{wuwei} {{ id = "lanzhou", zh = "兰州市", en = "Lanzhou" }},"#),
+    );
+    let at = facts
+        .text
+        .find("[[fact]]\nid = \"city\"")
+        .expect("the city fact");
+    let line = facts.text[..at].lines().count() + 1;
+    let want = format!(
+        "{}:{line}: fact \"city\" value \"lanzhou\": say whether a document for the whole province covers it (in_gansu = true or false)",
+        facts.path
+    );
+    let errs = compile::compile(&inputs, &|name| {
+        std::fs::read_to_string(Path::new("rules/sources").join(name)).ok()
+    })
+    .err()
+    .unwrap_or_default();
+    assert!(
+        errs.contains(&want),
+        "expected\n  {want}\ngot\n  {}",
+        errs.join("\n  ")
+    );
+}
+
+#[test]
 fn every_bad_persona_file_fails_with_its_message() {
     let rs = ruleset::embedded();
     let all = fixtures("tests/bad_personas");

@@ -77,7 +77,7 @@ fn reliefs_with_alike_quotes_in_two_documents_are_linked_as_twins() {
         "link these with `twin = \"…\"` (see `relief twins`):\n{}",
         unlinked
             .iter()
-            .map(|(s, a, b)| format!("{s:.2} {a} {b}"))
+            .map(|t| format!("{:.2} {} {}", t.similarity, t.a, t.b))
             .collect::<Vec<_>>()
             .join("\n")
     );

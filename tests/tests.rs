@@ -4,6 +4,7 @@
 
 mod bad_inputs;
 mod catalog;
+mod decode;
 mod engine;
 mod fuzz;
 mod history;

@@ -97,3 +97,89 @@ fn no_toml_parser_ships_in_the_wasm() {
         );
     }
 }
+
+/// The longest a function may be, in lines from `fn` to its closing brace.
+const LONGEST_FUNCTION: usize = 120;
+
+#[test]
+fn no_function_is_longer_than_120_lines() {
+    // The presentation layer (the app's components, describe, catalog, report) is being
+    // rewritten apart (issue 13, point 2); it joins this check when that lands.
+    let exempt = [
+        "src/app.rs",
+        "src/app/",
+        "src/engine/describe.rs",
+        "src/catalog.rs",
+        "src/report.rs",
+    ];
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.push("build.rs".into());
+    let mut long = Vec::new();
+    for f in &files {
+        let name = f.display().to_string().replace('\\', "/");
+        if exempt.iter().any(|e| name.starts_with(e)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).expect("readable");
+        for (start, len, fn_name) in functions(&text) {
+            if len > LONGEST_FUNCTION {
+                long.push(format!(
+                    "{name}:{}: fn {fn_name} has {len} lines",
+                    start + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these functions (at most {LONGEST_FUNCTION} lines):\n{}",
+        long.join("\n")
+    );
+}
+
+/// Each function of rustfmt-formatted source: its first line (0-based), its length in
+/// lines and its name. rustfmt puts a body's closing brace at the indentation of its `fn`.
+fn functions(text: &str) -> Vec<(usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let indent = line.len() - code.len();
+        let mut rest = code;
+        for prefix in [
+            "pub(crate) ",
+            "pub(super) ",
+            "pub ",
+            "const ",
+            "async ",
+            "unsafe ",
+        ] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        let Some(sig) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = sig
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{}}}", " ".repeat(indent));
+        // A declaration without a body (in a trait) ends with `;` before any `{`.
+        let body = lines[i..]
+            .iter()
+            .position(|l| l.contains('{') || l.trim_end().ends_with(';'))
+            .is_some_and(|j| lines[i + j].contains('{'));
+        if !body {
+            continue;
+        }
+        if code.ends_with('}') && code.contains('{') {
+            out.push((i, 1, name));
+            continue;
+        }
+        if let Some(end) = lines[i + 1..].iter().position(|l| l.starts_with(&close)) {
+            out.push((i, end + 2, name));
+        }
+    }
+    out
+}

@@ -3,9 +3,10 @@
 //! ```text
 //! relief eval PERSONA.toml [--as-of DATE] [--format json|text] [--lang zh|en]
 //! relief explain PERSONA.toml RELIEF_ID [--as-of DATE] [--lang zh|en]
-//! relief next PERSONA.toml [--as-of DATE]
+//! relief next PERSONA.toml [--as-of DATE] [--lang zh|en]
 //! relief coverage
 //! relief html
+//! relief texts > texts.bin
 //! relief check [CASES_DIR]
 //! relief walk [PATH…] [--as-of DATE]
 //! relief twins [MIN_SIMILARITY]
@@ -13,15 +14,24 @@
 //! Every command takes `--rules DIR` to read rule files from disk instead of the rule set
 //! built in (rule authors see a change without rebuilding).
 //!
-//! Exit codes: 0 success; 1 a check failed (cases or rules); 2 bad usage or a bad input
-//! file (persona, rules); messages go to stderr as `file:line: …`.
+//! Exit codes:
+//! - 0: success, also when the reader of stdout stops early (`relief … | head`);
+//! - 1: `check` found a problem (a failing case, a relief without an eligible and a
+//!   not-eligible case, an unclassified article, alike quotes not linked as twins), `twins`
+//!   found an unlinked pair, the rules of `--rules DIR` do not compile, or `texts` could
+//!   not write;
+//! - 2: bad usage (also `--help`), a persona file that cannot be read or has problems, an
+//!   unknown relief for `explain`, or rule files `twins` cannot read.
+//!
+//! Problems go to stderr, as `file:line: …` where they are in a file.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use relief_finder::engine::{evaluate, next_question};
+use relief_finder::engine::{evaluate, next_question, Evaluation};
+use relief_finder::expr::did_you_mean;
 use relief_finder::model::{Kind, Lang, RuleSet};
 use relief_finder::{cases, compile, persona, report, ruleset};
 
@@ -48,7 +58,7 @@ macro_rules! outln {
 const USAGE: &str = "usage:
   relief eval PERSONA.toml [--as-of YYYY-MM-DD] [--format json|text] [--lang zh|en]
   relief explain PERSONA.toml RELIEF_ID [--as-of YYYY-MM-DD] [--lang zh|en]
-  relief next PERSONA.toml [--as-of YYYY-MM-DD]
+  relief next PERSONA.toml [--as-of YYYY-MM-DD] [--lang zh|en]
   relief coverage
   relief html                     (every relief as a static page, for browsers without wasm)
   relief texts > texts.bin        (the texts the app fetches after its first screen)
@@ -157,75 +167,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Print the usage; exit code 2.
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
 fn run(a: &Args) -> Result<ExitCode, ExitCode> {
-    let usage = || {
-        eprintln!("{USAGE}");
-        ExitCode::from(2)
-    };
     let cmd = a.pos.first().map(String::as_str).ok_or_else(usage)?;
     let rs = load_rules(a)?;
     match cmd {
-        "eval" | "explain" | "next" => {
-            let path = a.pos.get(1).ok_or_else(usage)?;
-            let p = load_persona(path, rs)?;
-            let as_of = a.as_of.or(p.as_of).unwrap_or_else(today);
-            let ev = evaluate(rs, &p.facts, as_of);
-            match cmd {
-                "eval" if a.format == "json" => {
-                    let j = report::json(rs, &ev);
-                    outln!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
-                }
-                "eval" => out!("{}", report::text(rs, &ev, a.lang)),
-                "explain" => {
-                    let id = a.pos.get(2).ok_or_else(usage)?;
-                    let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
-                        let hint = relief_finder::expr::suggest(
-                            id,
-                            rs.reliefs.iter().map(|r| r.id.as_str()),
-                        )
-                        .map(|s| format!(" (did you mean \"{s}\"?)"))
-                        .unwrap_or_default();
-                        eprintln!("relief: unknown relief \"{id}\"{hint}");
-                        return Err(ExitCode::from(2));
-                    };
-                    out!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
-                }
-                _ => {
-                    let asked: BTreeSet<usize> = p
-                        .not_sure
-                        .iter()
-                        .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
-                        .collect();
-                    match next_question(rs, &p.facts, &asked, &ev) {
-                        Some(plan) => {
-                            let q = &rs.questions[plan.question];
-                            outln!("{}", q.id);
-                            outln!("  {}", q.text.get(a.lang));
-                            let stakes: Vec<String> = plan
-                                .stakes
-                                .iter()
-                                .map(|(c, n)| format!("{c} {n}"))
-                                .collect();
-                            outln!(
-                                "  why: its answer can settle open measures in force on {as_of}: {}",
-                                if stakes.is_empty() { "amounts only".to_string() } else { stakes.join(", ") }
-                            );
-                        }
-                        None => outln!("none: no answer can change any result"),
-                    }
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        "texts" => {
-            // What the app fetches as texts.bin (model::Texts), as postcard bytes on stdout.
-            use std::io::Write;
-            let bytes = postcard::to_allocvec(&rs.clone().split_texts()).unwrap_or_default();
-            if std::io::stdout().lock().write_all(&bytes).is_err() {
-                return Err(ExitCode::from(1));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        "eval" | "explain" | "next" => about_persona(cmd, a, rs),
+        "texts" => texts(rs),
         "html" => {
             out!("{}", report::html(rs));
             Ok(ExitCode::SUCCESS)
@@ -249,32 +202,7 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
             out!("{}", walk_report(rs, &dirs, later));
             Ok(ExitCode::SUCCESS)
         }
-        "twins" => {
-            let min = match a.pos.get(1) {
-                Some(m) => m.parse::<f64>().map_err(|_| {
-                    eprintln!("relief: twins: \"{m}\" is not a number between 0 and 1");
-                    ExitCode::from(2)
-                })?,
-                None => compile::TWIN_SIMILARITY,
-            };
-            let Some(links) = twin_links(a) else {
-                return Err(ExitCode::from(2));
-            };
-            let pairs = compile::likely_twins(rs, &links, min);
-            for (sim, x, y) in &pairs {
-                outln!("{sim:.2}  {x}  {y}");
-            }
-            outln!(
-                "{} linked pair(s); {} unlinked pair(s) with quotes at least {min} alike (link each with `twin = \"…\"`, and give twin_difference where they differ)",
-                links.len(),
-                pairs.len()
-            );
-            Ok(if pairs.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+        "twins" => twins(a, rs),
         "check" => {
             let dir = a
                 .pos
@@ -287,8 +215,103 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
     }
 }
 
+/// `eval`, `explain` and `next`: a persona file evaluated on its date (or `--as-of`).
+fn about_persona(cmd: &str, a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode> {
+    let path = a.pos.get(1).ok_or_else(usage)?;
+    let p = load_persona(path, rs)?;
+    let as_of = a.as_of.or(p.as_of).unwrap_or_else(today);
+    let ev = evaluate(rs, &p.facts, as_of);
+    match cmd {
+        "eval" if a.format == "json" => {
+            let j = report::json(rs, &ev);
+            outln!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+        }
+        "eval" => out!("{}", report::text(rs, &ev, a.lang)),
+        "explain" => {
+            let id = a.pos.get(2).ok_or_else(usage)?;
+            let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
+                let hint = did_you_mean(id, rs.reliefs.iter().map(|r| r.id.as_str()));
+                eprintln!("relief: unknown relief \"{id}\"{hint}");
+                return Err(ExitCode::from(2));
+            };
+            out!("{}", report::explain(rs, &ev, &p.facts, i, a.lang));
+        }
+        _ => next(rs, &p, &ev, a.lang),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `next`: the question the planner would ask, and why.
+fn next(rs: &RuleSet, p: &persona::Persona, ev: &Evaluation, lang: Lang) {
+    let asked: BTreeSet<usize> = p
+        .not_sure
+        .iter()
+        .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
+        .collect();
+    match next_question(rs, &p.facts, &asked, ev) {
+        Some(plan) => {
+            let q = &rs.questions[plan.question];
+            outln!("{}", q.id);
+            outln!("  {}", q.text.get(lang));
+            let stakes: Vec<String> = plan
+                .stakes
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect();
+            outln!(
+                "  why: its answer can settle open measures in force on {}: {}",
+                ev.as_of,
+                if stakes.is_empty() {
+                    "amounts only".to_string()
+                } else {
+                    stakes.join(", ")
+                }
+            );
+        }
+        None => outln!("none: no answer can change any result"),
+    }
+}
+
+/// `texts`: what the app fetches as texts.bin (model::Texts), as postcard bytes on stdout.
+fn texts(rs: &RuleSet) -> Result<ExitCode, ExitCode> {
+    use std::io::Write;
+    let bytes = postcard::to_allocvec(&rs.clone().split_texts()).unwrap_or_default();
+    if std::io::stdout().lock().write_all(&bytes).is_err() {
+        return Err(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `twins`: pairs of reliefs in two documents with alike quotes that nobody linked.
+fn twins(a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode> {
+    let min = match a.pos.get(1) {
+        Some(m) => m.parse::<f64>().map_err(|_| {
+            eprintln!("relief: twins: \"{m}\" is not a number between 0 and 1");
+            ExitCode::from(2)
+        })?,
+        None => compile::TWIN_SIMILARITY,
+    };
+    let Some(links) = twin_links(a) else {
+        return Err(ExitCode::from(2));
+    };
+    let pairs = compile::likely_twins(rs, &links, min);
+    for pair in &pairs {
+        outln!("{:.2}  {}  {}", pair.similarity, pair.a, pair.b);
+    }
+    outln!(
+        "{} linked pair(s); {} unlinked pair(s) with quotes at least {min} alike (link each with `twin = \"…\"`, and give twin_difference where they differ)",
+        links.len(),
+        pairs.len()
+    );
+    Ok(if pairs.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// The twin links of the rule files (`--rules DIR`, or `rules/` beside the built-in set).
-fn twin_links(a: &Args) -> Option<Vec<(String, String)>> {
+fn twin_links(a: &Args) -> Option<Vec<compile::TwinLink>> {
     let dir = a.rules.clone().unwrap_or_else(|| PathBuf::from("rules"));
     match compile::read_dir(&dir) {
         Ok((inputs, _)) => Some(compile::twin_links(&inputs)),
@@ -453,8 +476,13 @@ fn check(rs: &RuleSet, a: &Args, dir: &Path) -> ExitCode {
         Some(links) => compile::likely_twins(rs, &links, compile::TWIN_SIMILARITY),
         None => vec![],
     };
-    for (sim, x, y) in &twins {
-        outln!("likely twins not linked ({sim:.2} alike): {x} and {y} (see `relief twins`)");
+    for t in &twins {
+        outln!(
+            "likely twins not linked ({:.2} alike): {} and {} (see `relief twins`)",
+            t.similarity,
+            t.a,
+            t.b
+        );
     }
     outln!(
         "cases: {} passed, {} failed ({checks} expectations)",

@@ -94,7 +94,65 @@ pub fn html(
         esc(&rs.documents.iter().map(|d| d.number.as_str()).collect::<Vec<_>>().join(list)),
     ));
 
-    // The answers given; "not sure" only counted.
+    answers(&mut out, rs, s, lang);
+
+    out.push_str(&format!(
+        "<h2>{} {}</h2>",
+        t(lang, "res.eligible"),
+        p.in_force.len()
+    ));
+    let totals: Vec<String> = ev
+        .totals()
+        .iter()
+        .map(|(per, v)| {
+            format!(
+                "{} {}",
+                yuan(*v, lang),
+                t(lang, &format!("per.{}", per.name()))
+            )
+        })
+        .collect();
+    if !totals.is_empty() {
+        out.push_str(&format!(
+            "<p>{}{colon}<strong>{}</strong></p>",
+            t(lang, "res.total"),
+            totals.join(t(lang, "p.semi"))
+        ));
+    }
+    if p.in_force.is_empty() {
+        out.push_str(&format!("<p>{}</p>", t(lang, "res.eligible_none")));
+    }
+    for i in &p.in_force {
+        card(&mut out, rs, ev, *i, lang);
+    }
+    if !p.not_in_force.is_empty() {
+        out.push_str(&format!(
+            "<h2>{} {}</h2>",
+            t(lang, "print.not_in_force"),
+            p.not_in_force.len()
+        ));
+        for i in &p.not_in_force {
+            card(&mut out, rs, ev, *i, lang);
+        }
+    }
+    if !p.open.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"m\">{}</p>",
+            tn(lang, "print.open", p.open.len())
+        ));
+    }
+    if let Some(svg) = qr {
+        out.push_str(&format!(
+            "<section class=\"print-qr\"><p>{}</p>{svg}</section>",
+            t(lang, "res.qr")
+        ));
+    }
+    out
+}
+
+/// The answers given; "not sure" only counted.
+fn answers(out: &mut String, rs: &RuleSet, s: &Session, lang: Lang) {
+    let colon = t(lang, "p.colon");
     out.push_str(&format!(
         "<h2>{}</h2><ul class=\"print-answers\">",
         t(lang, "res.answers")
@@ -123,79 +181,29 @@ pub fn html(
             tn(lang, "print.unsure", unsure)
         ));
     }
+}
 
-    out.push_str(&format!(
-        "<h2>{} {}</h2>",
-        t(lang, "res.eligible"),
-        p.in_force.len()
-    ));
-    let totals: Vec<String> = ev
-        .totals()
-        .iter()
-        .map(|(per, v)| {
-            format!(
-                "{} {}",
-                yuan(*v, lang),
-                t(lang, &format!("per.{}", per.name()))
-            )
-        })
-        .collect();
-    if !totals.is_empty() {
-        out.push_str(&format!(
-            "<p>{}{colon}<strong>{}</strong></p>",
-            t(lang, "res.total"),
-            totals.join(t(lang, "p.semi"))
-        ));
-    }
-    if p.in_force.is_empty() {
-        out.push_str(&format!("<p>{}</p>", t(lang, "res.eligible_none")));
-    }
-    let card = |out: &mut String, i: usize| {
-        let r = &ev.results[i];
-        let relief = r.relief;
-        let amount = match (&r.amount, &relief.amount) {
-            (Some(a), Some(def)) => format!(
-                " <span class=\"amt\">{}</span>",
-                amount_text(a, def.per.name(), lang)
-            ),
-            _ => String::new(),
-        };
-        out.push_str(&format!(
-            "<div class=\"short{}\"><p><strong>{}</strong>{amount}</p><p class=\"m\">{} · {} · {} {}</p></div>",
-            if r.in_force() { "" } else { " ended" },
-            esc(relief.title.get(lang)),
-            dates(r, lang),
-            esc(&names(&relief.apply_to, lang)),
-            esc(&rs.doc_of(relief).number),
-            articles_text(relief, lang),
-        ));
+/// One measure in short: its title and amount, then its dates, offices, document and
+/// articles.
+fn card(out: &mut String, rs: &RuleSet, ev: &Evaluation, i: usize, lang: Lang) {
+    let r = &ev.results[i];
+    let relief = r.relief;
+    let amount = match (&r.amount, &relief.amount) {
+        (Some(a), Some(def)) => format!(
+            " <span class=\"amt\">{}</span>",
+            amount_text(a, def.per.name(), lang)
+        ),
+        _ => String::new(),
     };
-    for i in &p.in_force {
-        card(&mut out, *i);
-    }
-    if !p.not_in_force.is_empty() {
-        out.push_str(&format!(
-            "<h2>{} {}</h2>",
-            t(lang, "print.not_in_force"),
-            p.not_in_force.len()
-        ));
-        for i in &p.not_in_force {
-            card(&mut out, *i);
-        }
-    }
-    if !p.open.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"m\">{}</p>",
-            tn(lang, "print.open", p.open.len())
-        ));
-    }
-    if let Some(svg) = qr {
-        out.push_str(&format!(
-            "<section class=\"print-qr\"><p>{}</p>{svg}</section>",
-            t(lang, "res.qr")
-        ));
-    }
-    out
+    out.push_str(&format!(
+        "<div class=\"short{}\"><p><strong>{}</strong>{amount}</p><p class=\"m\">{} · {} · {} {}</p></div>",
+        if r.in_force() { "" } else { " ended" },
+        esc(relief.title.get(lang)),
+        dates(r, lang),
+        esc(&names(&relief.apply_to, lang)),
+        esc(&rs.doc_of(relief).number),
+        articles_text(relief, lang),
+    ));
 }
 
 /// Text for HTML, in an element or a quoted attribute.

@@ -94,9 +94,10 @@ impl Session {
         }
     }
 
-    /// For a person who stopped early: about how many more questions (`N`) would settle the
-    /// `M` measures in force that are still open — "再回答 N 个问题，可确定 M 项" — or `None`
-    /// when nothing is open or no question is left.
+    /// For a person who stopped early: about how many questions remain (`N`, see
+    /// [`Session::remaining`]: the planner's walk, which also asks what only an amount needs)
+    /// and how many measures in force are still open (`M`) — "再回答 N 个问题，可确定 M 项" —
+    /// or `None` when nothing is open or no question is left.
     pub fn open_to_settle(&self, rs: &RuleSet, ev: &Evaluation) -> Option<(usize, usize)> {
         let open = ev
             .results
@@ -118,7 +119,8 @@ impl Session {
     }
 
     /// Answer question `q`: each of its facts gets a value, or `None` for "not sure" of
-    /// that fact. Values that do not fit their fact are ignored.
+    /// that fact. A value that does not fit its fact clears the fact, as "not sure" of it
+    /// does (it does not leave the earlier answer in place).
     ///
     /// Answers that an answer contradicts are dropped and their questions asked again: a
     /// county of the city no longer named, a deposit's due date once there is no deposit.
