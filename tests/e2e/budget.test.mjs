@@ -9,9 +9,11 @@
 // 165 KB. Issue 14: the results, the printout and the kiosk dock are now a wasm of their own
 // (src/app/lazy.rs, tools/split.sh), fetched with texts.bin when the person leaves the start
 // screen. Measured 2026-12-02 (run `node --test tests/e2e/budget.test.mjs` for the table):
-// start page 136.9 KB, session 238.6 KB.
-// The start page's budget is the issue's 150 KB gate (issue 14's goal, 120 KB, is not met
-// yet); the session's is set just above its measure so that nothing grows unnoticed.
+// start page 134.1 KB (the main wasm 124.2 KB), session 232.7 KB (texts.bin 54.2 KB,
+// rest-*.wasm 44.4 KB).
+// Both budgets are set a little above their measure, so that nothing grows unnoticed: the
+// start page at 140 KB (under issue 11's 150 KB; issue 14's goal, 120 KB, is not met yet),
+// the session at 240 KB (issue 14's goal is 190 KB).
 // The service worker's precache (every file, fetched in the background after the first
 // load, for offline use) is not the page's fetch and is not counted.
 import { test } from 'node:test';
@@ -20,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root, open, answerAll, useBrowser } from './harness.mjs';
 
-const START_BUDGET = 150 * 1024;
+const START_BUDGET = 140 * 1024;
 const SESSION_BUDGET = 240 * 1024;
 
 const env = useBrowser();
