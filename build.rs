@@ -46,16 +46,14 @@ fn main() {
         Ok(rs) => rs,
         Err(errs) => fail(&errs),
     };
-    // The app never shows why an article is internal (the CLI's `coverage` does), so the
-    // wasm's copy leaves those notes out; the version stays that of the whole rule set.
+    // The wasm's copy is the core (`RuleSet::strip_to_core`): not the articles' notes (the
+    // CLI's `coverage` shows why an article is internal, the app never does), nor what only
+    // the results and the English need (model::Texts), which it fetches as texts.bin
+    // (written by `relief texts` in tools/post_build.sh). The version stays that of the
+    // whole rule set.
     let mut rs = rs;
-    // Nor does it carry what only the results and the English need (model::Texts): it
-    // fetches that as texts.bin (written by `relief texts` in tools/post_build.sh).
     if std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
-        for d in &mut rs.documents {
-            d.notes.clear();
-        }
-        rs.split_texts();
+        rs.strip_to_core();
     }
     let bytes = postcard::to_allocvec(&rs)
         .unwrap_or_else(|e| fail(&[format!("rules: cannot encode: {e}")]));

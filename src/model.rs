@@ -611,6 +611,16 @@ impl RuleSet {
         }
     }
 
+    /// Make this the wasm's embedded core (what `build.rs` embeds for wasm32): the
+    /// articles' notes left out (only the CLI's `coverage` shows them) and the deferred
+    /// strings taken out, returned as the texts `relief texts` writes to `texts.bin`.
+    pub fn strip_to_core(&mut self) -> Texts {
+        for d in &mut self.documents {
+            d.notes.clear();
+        }
+        self.split_texts()
+    }
+
     /// Put the deferred strings back into a copy made by [`RuleSet::split_texts`]. Nothing
     /// changes unless they belong to this very rule set.
     pub fn restore(&mut self, texts: &Texts) -> Result<(), TextsError> {
