@@ -7,6 +7,7 @@ mod catalog;
 mod decode;
 mod engine;
 mod fuzz;
+mod growth;
 mod history;
 mod link;
 mod persona_cases;
