@@ -1,9 +1,9 @@
 //! The printout's lists (issue 15, point 12): what it holds and in which order.
 
 use chrono::NaiveDate;
-use relief_finder::engine::printout::{html, printout};
 use relief_finder::engine::{Facts, Session, Value};
 use relief_finder::model::{Kind, Lang, RuleSet};
+use relief_finder::present::printout::{html, printout};
 
 const RESTAURANT: [(&str, &str); 7] = [
     ("applicant", "business"),

@@ -1,14 +1,13 @@
 //! What the results page leads with: the measures worth money on the date and in the
 //! measures' own years, the default order of cards (money, then other reliefs, then
 //! services), the date to look back at when something the person qualified for has ended,
-//! and where to go for a relief. Plain data; the app words it.
+//! as plain data: `present` words it (and says where to go).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::eval::{AmountResult, Eligibility, Evaluation, ReliefResult, Timing};
-use super::facts::{Facts, Value};
-use crate::model::{Kind, Lang, Office, Per, Relief, RuleSet};
+use crate::model::{Kind, Per, Relief};
 
 /// The three tiers of the default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -146,36 +145,4 @@ pub fn look_back(ev: &Evaluation) -> Option<NaiveDate> {
             Some(b.unwrap_or(a))
         })
         .min()
-}
-
-/// Where to go for a relief: its office, with `{place}` the person's county, else their
-/// city, else "当地" / "your area", and the office's hotline.
-pub fn office_for(
-    rs: &RuleSet,
-    relief: &Relief,
-    facts: &Facts,
-    lang: Lang,
-) -> Option<(String, Option<String>)> {
-    let o: &Office = rs.offices.get(usize::from(relief.office?))?;
-    let place = ["county", "city"]
-        .iter()
-        .filter_map(|id| {
-            let f = rs.fact_ix(id)?;
-            let Value::Enum(v) = facts.get(f)? else {
-                return None;
-            };
-            let value = rs.fact(f).values.get(usize::from(*v))?;
-            // "Another city of Gansu" and "outside Gansu" name no place.
-            (!value.id.ends_with("gansu")).then(|| value.label.get(lang))
-        })
-        .next()
-        .unwrap_or(if lang == Lang::Zh {
-            "当地"
-        } else {
-            "your area"
-        });
-    Some((
-        o.text.get(lang).replace("{place}", place),
-        o.hotline.clone(),
-    ))
 }

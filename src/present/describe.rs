@@ -1,11 +1,14 @@
-//! Conditions, values and amounts in words, in either language: the "why" of a result.
+//! Conditions, values, amounts, dates, articles and offices in words, in either language:
+//! the "why" of a result and the facts of a card. Every word comes from the catalog or the
+//! rule set; the app, the printout, the CLI and `all.html` all write them here.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::eval::{AmountResult, ReliefResult};
-use super::facts::{Facts, Value};
-use crate::catalog::t;
+use super::catalog::{per, t, tn, Msg};
+use crate::engine::calendar::ymd;
+use crate::engine::eval::AmountResult;
+use crate::engine::facts::{Facts, Value};
 use crate::model::{
     Atom, CmpOp, Cond, DateRef, FactDef, FactType, Lang, Offset, Per, Relief, RuleSet, Test, Text,
 };
@@ -20,31 +23,22 @@ pub fn group_digits(n: Decimal) -> String {
         "{}{digits}",
         "0".repeat((scale + 1).saturating_sub(digits.len()))
     );
-    let (i, f) = padded.split_at(padded.len() - scale);
-    let s = if scale == 0 {
-        format!("{}{i}", if n.is_sign_negative() { "-" } else { "" })
-    } else {
-        format!("{}{i}.{f}", if n.is_sign_negative() { "-" } else { "" })
-    };
-    let (sign, s) = s
-        .strip_prefix('-')
-        .map(|s| ("-", s))
-        .unwrap_or(("", s.as_str()));
-    let (int, frac) = s
-        .split_once('.')
-        .map(|(a, b)| (a, Some(b)))
-        .unwrap_or((s, None));
+    let (int, frac) = padded.split_at(padded.len() - scale);
     let mut out = String::new();
+    if n.is_sign_negative() {
+        out.push('-');
+    }
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
+    if scale > 0 {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 /// An amount of yuan: `28,800元` or `¥28,800`.
@@ -53,6 +47,11 @@ pub fn yuan(n: Decimal, lang: Lang) -> String {
         Lang::Zh => format!("{}元", group_digits(n)),
         Lang::En => format!("¥{}", group_digits(n)),
     }
+}
+
+/// An amount of yuan per unit: `28,800元 每年`.
+pub fn yuan_per(n: Decimal, p: Per, lang: Lang) -> String {
+    format!("{} {}", yuan(n, lang), t(lang, per(p)))
 }
 
 /// A number with the fact's unit.
@@ -67,54 +66,45 @@ pub fn number(f: &FactDef, n: Decimal, lang: Lang) -> String {
     }
 }
 
-/// "per year" and the like.
-pub fn per(p: Per, lang: Lang) -> &'static str {
-    match (p, lang) {
-        (Per::Once, Lang::Zh) => "一次性",
-        (Per::Once, Lang::En) => "one-off",
-        (Per::Year, Lang::Zh) => "每年",
-        (Per::Year, Lang::En) => "per year",
-        (Per::Month, Lang::Zh) => "每月",
-        (Per::Month, Lang::En) => "per month",
-        (Per::Person, Lang::Zh) => "每人",
-        (Per::Person, Lang::En) => "per person",
-        (Per::PersonMonth, Lang::Zh) => "每人每月",
-        (Per::PersonMonth, Lang::En) => "per person per month",
-        (Per::Mu, Lang::Zh) => "每亩",
-        (Per::Mu, Lang::En) => "per mu",
-    }
+/// How the values of a mask are joined: one of them, or a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Or,
+    List,
 }
 
-fn values(f: &FactDef, mask: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "或" } else { " or " };
+/// The labels of the values in `mask`, joined.
+fn values(f: &FactDef, mask: u64, join: Join, lang: Lang) -> String {
+    let sep = match (join, lang) {
+        (Join::Or, Lang::Zh) => "或",
+        (Join::Or, Lang::En) => " or ",
+        (Join::List, _) => t(lang, Msg::PList),
+    };
     f.values
         .iter()
         .enumerate()
         .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, v)| v.label.get(lang).to_string())
+        .map(|(_, v)| v.label.get(lang))
         .collect::<Vec<_>>()
         .join(sep)
 }
 
 /// A known value in words.
 pub fn value(f: &FactDef, v: &Value, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     match v {
-        Value::Enum(i) => values(f, 1 << i, lang),
-        Value::Set(0) => (if lang == Lang::Zh { "无" } else { "none" }).to_string(),
-        Value::Set(s) => {
-            let sep = if lang == Lang::Zh { "、" } else { ", " };
-            f.values
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| s & (1 << i) != 0)
-                .map(|(_, v)| v.label.get(lang).to_string())
-                .collect::<Vec<_>>()
-                .join(sep)
+        Value::Enum(i) => values(f, 1 << i, Join::Or, lang),
+        Value::Set(0) => (if zh { "无" } else { "none" }).to_string(),
+        Value::Set(s) => values(f, *s, Join::List, lang),
+        Value::Bool(b) => match (b, zh) {
+            (true, true) => "是",
+            (false, true) => "否",
+            (true, false) => "yes",
+            (false, false) => "no",
         }
-        Value::Bool(true) => (if lang == Lang::Zh { "是" } else { "yes" }).to_string(),
-        Value::Bool(false) => (if lang == Lang::Zh { "否" } else { "no" }).to_string(),
+        .to_string(),
         Value::Num(n) => number(f, *n, lang),
-        Value::Date(d) => crate::engine::calendar::ymd(*d),
+        Value::Date(d) => ymd(*d),
     }
 }
 
@@ -123,26 +113,17 @@ fn offset(o: Offset, lang: Lang) -> String {
     let (y, m, d) = (o.years.abs(), o.months.abs(), o.days.abs());
     match lang {
         Lang::Zh => {
-            if y != 0 {
-                parts.push(format!("{y}年"));
-            }
-            if m != 0 {
-                parts.push(format!("{m}个月"));
-            }
-            if d != 0 {
-                parts.push(format!("{d}天"));
+            for (n, unit) in [(y, "年"), (m, "个月"), (d, "天")] {
+                if n != 0 {
+                    parts.push(format!("{n}{unit}"));
+                }
             }
         }
         Lang::En => {
-            let unit = |n: i32, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-            if y != 0 {
-                parts.push(unit(y, "year"));
-            }
-            if m != 0 {
-                parts.push(unit(m, "month"));
-            }
-            if d != 0 {
-                parts.push(unit(d, "day"));
+            for (n, unit) in [(y, "year"), (m, "month"), (d, "day")] {
+                if n != 0 {
+                    parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+                }
             }
         }
     }
@@ -166,10 +147,10 @@ fn date_ref(rs: &RuleSet, r: &DateRef, lang: Lang, anchor: Option<NaiveDate>) ->
         }
     };
     match r {
-        DateRef::Fixed(d) => crate::engine::calendar::ymd(*d),
+        DateRef::Fixed(d) => ymd(*d),
         DateRef::AsOf(o) => shift(
             match (anchor, lang) {
-                (Some(d), _) => crate::engine::calendar::ymd(d),
+                (Some(d), _) => ymd(d),
                 (None, Lang::Zh) => "查询日期".into(),
                 (None, Lang::En) => "the date asked about".into(),
             },
@@ -186,14 +167,15 @@ pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
 
 /// [`condition`], with the date asked about written as `anchor` where one is given.
 pub fn condition_on(rs: &RuleSet, c: &Cond, lang: Lang, anchor: Option<NaiveDate>) -> String {
+    let bracket = |s: String| format!("{}{s}{}", open(lang), close(lang));
     match c {
         Cond::Atom(a) => atom(rs, a, false, lang, anchor),
         Cond::Not(inner) => match inner.as_ref() {
             Cond::Atom(a) => atom(rs, a, true, lang, anchor),
-            other => match lang {
-                Lang::Zh => format!("并非（{}）", condition_on(rs, other, lang, anchor)),
-                Lang::En => format!("not ({})", condition_on(rs, other, lang, anchor)),
-            },
+            other => {
+                let not = if lang == Lang::Zh { "并非" } else { "not " };
+                format!("{not}{}", bracket(condition_on(rs, other, lang, anchor)))
+            }
         },
         Cond::All(v) | Cond::Any(v) => {
             let sep = match (c, lang) {
@@ -210,31 +192,42 @@ pub fn condition_on(rs: &RuleSet, c: &Cond, lang: Lang, anchor: Option<NaiveDate
     }
 }
 
+/// The brackets around a part of a condition: `（…）`, `(…)`.
+fn open(lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        "（"
+    } else {
+        "("
+    }
+}
+
+fn close(lang: Lang) -> &'static str {
+    t(lang, Msg::PClose)
+}
+
 fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang, anchor: Option<NaiveDate>) -> String {
     let f = rs.fact(a.fact);
     let label = f.label.get(lang);
     let zh = lang == Lang::Zh;
+    let colon = t(lang, Msg::PColon);
     match &a.test {
-        Test::IsTrue => match (zh, negated) {
-            (true, false) => format!("{label}：是"),
-            (true, true) => format!("{label}：否"),
-            (false, false) => format!("{label}: yes"),
-            (false, true) => format!("{label}: no"),
-        },
-        Test::OneOf(m) => match (zh, negated) {
-            (true, false) => format!("{label}：{}", values(f, *m, lang)),
-            (true, true) => format!("{label}：不是{}", values(f, *m, lang)),
-            (false, false) => format!("{label}: {}", values(f, *m, lang)),
-            (false, true) => format!("{label}: not {}", values(f, *m, lang)),
-        },
+        Test::IsTrue => format!("{label}{colon}{}", value(f, &Value::Bool(!negated), lang)),
+        Test::OneOf(m) => {
+            let vs = values(f, *m, Join::Or, lang);
+            match (zh, negated) {
+                (_, false) => format!("{label}{colon}{vs}"),
+                (true, true) => format!("{label}{colon}不是{vs}"),
+                (false, true) => format!("{label}{colon}not {vs}"),
+            }
+        }
         Test::HasAny(m) | Test::HasAll(m) => {
             let all = matches!(a.test, Test::HasAll(_));
             let vs = if all && zh {
-                values(f, *m, lang).replace('或', "和")
+                values(f, *m, Join::Or, lang).replace('或', "和")
             } else if all {
-                values(f, *m, lang).replace(" or ", " and ")
+                values(f, *m, Join::Or, lang).replace(" or ", " and ")
             } else {
-                values(f, *m, lang)
+                values(f, *m, Join::Or, lang)
             };
             match (zh, negated) {
                 (true, false) => format!("{label}包括{vs}"),
@@ -243,14 +236,12 @@ fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang, anchor: Option<NaiveD
                 (false, true) => format!("{label} exclude {vs}"),
             }
         }
-        Test::Cmp(op, v) => {
-            let (op, _) = flip(*op, negated);
-            format!("{label} {} {}", op, number(f, *v, lang))
-        }
-        Test::DateCmp(op, r) => {
-            let (op, _) = flip(*op, negated);
-            format!("{label} {} {}", op, date_ref(rs, r, lang, anchor))
-        }
+        Test::Cmp(op, v) => format!("{label} {} {}", flip(*op, negated), number(f, *v, lang)),
+        Test::DateCmp(op, r) => format!(
+            "{label} {} {}",
+            flip(*op, negated),
+            date_ref(rs, r, lang, anchor)
+        ),
         Test::Known => match (zh, negated) {
             (true, false) => format!("{label}：已回答"),
             (true, true) => format!("{label}：未回答"),
@@ -260,46 +251,18 @@ fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang, anchor: Option<NaiveD
     }
 }
 
-fn flip(op: CmpOp, negated: bool) -> (&'static str, bool) {
+/// The symbol of a comparison, or of its opposite.
+fn flip(op: CmpOp, negated: bool) -> &'static str {
     if !negated {
-        return (op.symbol(), false);
+        return op.symbol();
     }
-    let s = match op {
+    match op {
         CmpOp::Lt => "≥",
         CmpOp::Le => ">",
         CmpOp::Gt => "≤",
         CmpOp::Ge => "<",
         CmpOp::Eq => "≠",
-    };
-    (s, true)
-}
-
-/// For a failed date condition against the date asked about, the first date on which it
-/// would hold, e.g. "registered at least 1 year" holds from one year after registration.
-pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveDate> {
-    let Cond::Atom(Atom {
-        fact,
-        test: Test::DateCmp(op, DateRef::AsOf(o)),
-    }) = c
-    else {
-        return None;
-    };
-    let Some(Value::Date(d)) = facts.get(*fact) else {
-        return None;
-    };
-    // fact OP as_of + o  <=>  as_of (reverse OP) fact - o.
-    let neg = Offset {
-        years: -o.years,
-        months: -o.months,
-        days: -o.days,
-    };
-    let base = neg.apply(*d)?;
-    let from = match op {
-        CmpOp::Le => base,
-        CmpOp::Lt => base.succ_opt()?,
-        _ => return None,
-    };
-    (from > as_of).then_some(from)
+    }
 }
 
 /// Why a condition held, in the person's own answers: `月销售额：80,000元（≤ 100,000元）`
@@ -319,7 +282,6 @@ pub fn reason(
     let Some(v) = facts.get(a.fact) else {
         return condition_on(rs, c, lang, anchor);
     };
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
     let answer = match (&a.test, v) {
         // Only the values that matched, not every value the rule accepts.
         (Test::HasAny(m) | Test::HasAll(m), Value::Set(s)) => value(f, &Value::Set(s & m), lang),
@@ -330,41 +292,53 @@ pub fn reason(
         Test::DateCmp(op, r) => Some(format!("{} {}", op.symbol(), date_ref(rs, r, lang, anchor))),
         _ => None,
     };
-    match (rule, lang) {
-        (Some(r), Lang::Zh) => format!("{}{sep}{answer}（{r}）", f.label.get(lang)),
-        (Some(r), Lang::En) => format!("{}{sep}{answer} ({r})", f.label.get(lang)),
-        (None, _) => format!("{}{sep}{answer}", f.label.get(lang)),
+    let label = f.label.get(lang);
+    let colon = t(lang, Msg::PColon);
+    match rule {
+        Some(r) => format!(
+            "{label}{colon}{answer}{}{r}{}",
+            t(lang, Msg::POpen),
+            close(lang)
+        ),
+        None => format!("{label}{colon}{answer}"),
     }
 }
 
 /// What a relief is worth: `28,800元 每年`, `1,000元 至 2,000元 一次性`, `最高 5,000元 每人`.
-pub fn amount_text(a: &AmountResult, per: &str, lang: Lang) -> String {
-    let per = t(lang, &format!("per.{per}"));
+pub fn amount_text(a: &AmountResult, p: Per, lang: Lang) -> String {
+    let per = t(lang, per(p));
     match a {
         AmountResult::Exact(v) => format!("{} {per}", yuan(*v, lang)),
         AmountResult::Range(lo, hi) => format!(
             "{} {} {} {per}",
             yuan(*lo, lang),
-            t(lang, "relief.range"),
+            t(lang, Msg::ReliefRange),
             yuan(*hi, lang)
         ),
-        AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, "relief.up_to"), yuan(*v, lang)),
+        AmountResult::UpTo(v) => format!("{} {} {per}", t(lang, Msg::ReliefUpTo), yuan(*v, lang)),
     }
 }
 
+/// Sums per unit, `28,800元 每年、5,000元 一次性`, joined by `sep`.
+pub fn totals(sums: &[(Per, Decimal)], sep: &str, lang: Lang) -> String {
+    sums.iter()
+        .map(|(p, v)| yuan_per(*v, *p, lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// When a relief is in force: `2023-01-01 – 2023-12-31`, `自 2022-06-23 (未规定截止日期)`.
-pub fn dates(r: &ReliefResult, lang: Lang) -> String {
-    let d = super::calendar::ymd;
-    match (r.relief.valid_from, r.relief.valid_until) {
-        (Some(a), Some(b)) => format!("{} – {}", d(a), d(b)),
+pub fn dates(relief: &Relief, lang: Lang) -> String {
+    match (relief.valid_from, relief.valid_until) {
+        (Some(a), Some(b)) => format!("{} – {}", ymd(a), ymd(b)),
         (Some(a), None) => format!(
             "{} {} ({})",
-            t(lang, "relief.from"),
-            d(a),
-            t(lang, "relief.no_end")
+            t(lang, Msg::ReliefFrom),
+            ymd(a),
+            t(lang, Msg::ReliefNoEnd)
         ),
-        (None, Some(b)) => format!("{} {}", t(lang, "relief.until"), d(b)),
-        (None, None) => t(lang, "relief.no_end").to_string(),
+        (None, Some(b)) => format!("{} {}", t(lang, Msg::ReliefUntil), ymd(b)),
+        (None, None) => t(lang, Msg::ReliefNoEnd).to_string(),
     }
 }
 
@@ -373,9 +347,9 @@ pub fn articles_text(relief: &Relief, lang: Lang) -> String {
     relief
         .articles
         .iter()
-        .map(|a| crate::catalog::tn(lang, "relief.article", a))
+        .map(|a| tn(lang, Msg::ReliefArticle, a))
         .collect::<Vec<_>>()
-        .join(t(lang, "p.list"))
+        .join(t(lang, Msg::PList))
 }
 
 /// Offices or channels in `lang`: `市税务局、市财政局`, `Pingliang Municipal Taxation
@@ -384,5 +358,45 @@ pub fn names(list: &[Text], lang: Lang) -> String {
     list.iter()
         .map(|n| n.get(lang))
         .collect::<Vec<_>>()
-        .join(t(lang, "p.list"))
+        .join(t(lang, Msg::PList))
+}
+
+/// Where to go for a relief: its office, with `{place}` the person's county, else their
+/// city, else "当地" / "your area", and the office's hotline.
+pub fn office(
+    rs: &RuleSet,
+    relief: &Relief,
+    facts: &Facts,
+    lang: Lang,
+) -> Option<(String, Option<String>)> {
+    let o = rs.offices.get(usize::from(relief.office?))?;
+    let place = ["county", "city"]
+        .iter()
+        .filter_map(|id| {
+            let f = rs.fact_ix(id)?;
+            let Value::Enum(v) = facts.get(f)? else {
+                return None;
+            };
+            let value = rs.fact(f).values.get(usize::from(*v))?;
+            // "Another city of Gansu" and "outside Gansu" name no place.
+            (!value.id.ends_with("gansu")).then(|| value.label.get(lang))
+        })
+        .next()
+        .unwrap_or(if lang == Lang::Zh {
+            "当地"
+        } else {
+            "your area"
+        });
+    Some((
+        o.text.get(lang).replace("{place}", place),
+        o.hotline.clone(),
+    ))
+}
+
+/// [`office`] on one line: `崆峒区税务局办税服务厅 · 电话 12366`.
+pub fn office_line(rs: &RuleSet, relief: &Relief, facts: &Facts, lang: Lang) -> Option<String> {
+    office(rs, relief, facts, lang).map(|(office, phone)| match phone {
+        Some(p) => format!("{office} · {} {p}", t(lang, Msg::ReliefCall)),
+        None => office,
+    })
 }

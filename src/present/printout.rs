@@ -7,11 +7,12 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::calendar::ymd;
-use super::describe::{self, amount_text, articles_text, dates, names, yuan};
-use super::eval::{Eligibility, Evaluation};
-use super::session::Session;
-use crate::catalog::{t, tn};
+use super::catalog::{t, tn, Msg};
+use super::describe::{amount_text, articles_text, dates, names, totals};
+use super::results::answers;
+use crate::engine::calendar::ymd;
+use crate::engine::eval::{Eligibility, Evaluation};
+use crate::engine::session::Session;
 use crate::model::{Kind, Lang, RuleSet};
 
 /// Indices into [`Evaluation::results`], by section.
@@ -80,97 +81,82 @@ pub fn html(
 ) -> String {
     let p = printout(ev);
     let mut out = String::with_capacity(8192);
-    let list = t(lang, "p.list");
-    let colon = t(lang, "p.colon");
     out.push_str(&format!(
         "<h1>{} · {}</h1><p class=\"when\"><strong>{} {}</strong> · {} {}</p><p class=\"scope\">{}</p><p class=\"docs\">{}</p>",
-        t(lang, "app.name"),
-        t(lang, "res.title"),
-        t(lang, "res.as_of"),
+        t(lang, Msg::AppName),
+        t(lang, Msg::ResTitle),
+        t(lang, Msg::ResAsOf),
         ymd(s.as_of),
-        t(lang, "print.printed_on"),
+        t(lang, Msg::PrintPrintedOn),
         ymd(printed_on),
-        t(lang, "print.scope"),
-        esc(&rs.documents.iter().map(|d| d.number.as_str()).collect::<Vec<_>>().join(list)),
+        t(lang, Msg::PrintScope),
+        esc(&rs.documents.iter().map(|d| d.number.as_str()).collect::<Vec<_>>().join(t(lang, Msg::PList))),
     ));
-
-    answers(&mut out, rs, s, lang);
-
+    answers_html(&mut out, rs, s, lang);
     out.push_str(&format!(
         "<h2>{} {}</h2>",
-        t(lang, "res.eligible"),
+        t(lang, Msg::ResEligible),
         p.in_force.len()
     ));
-    let totals: Vec<String> = ev
-        .totals()
-        .iter()
-        .map(|(per, v)| {
-            format!(
-                "{} {}",
-                yuan(*v, lang),
-                t(lang, &format!("per.{}", per.name()))
-            )
-        })
-        .collect();
-    if !totals.is_empty() {
+    let sums = ev.totals();
+    if !sums.is_empty() {
         out.push_str(&format!(
-            "<p>{}{colon}<strong>{}</strong></p>",
-            t(lang, "res.total"),
-            totals.join(t(lang, "p.semi"))
+            "<p>{}{}<strong>{}</strong></p>",
+            t(lang, Msg::ResTotal),
+            t(lang, Msg::PColon),
+            totals(&sums, t(lang, Msg::PSemi), lang)
         ));
     }
     if p.in_force.is_empty() {
-        out.push_str(&format!("<p>{}</p>", t(lang, "res.eligible_none")));
+        out.push_str(&format!("<p>{}</p>", t(lang, Msg::ResEligibleNone)));
     }
     for i in &p.in_force {
-        card(&mut out, rs, ev, *i, lang);
+        short(&mut out, rs, ev, *i, lang);
     }
     if !p.not_in_force.is_empty() {
         out.push_str(&format!(
             "<h2>{} {}</h2>",
-            t(lang, "print.not_in_force"),
+            t(lang, Msg::PrintNotInForce),
             p.not_in_force.len()
         ));
         for i in &p.not_in_force {
-            card(&mut out, rs, ev, *i, lang);
+            short(&mut out, rs, ev, *i, lang);
         }
     }
     if !p.open.is_empty() {
         out.push_str(&format!(
             "<p class=\"m\">{}</p>",
-            tn(lang, "print.open", p.open.len())
+            tn(lang, Msg::PrintOpen, p.open.len())
         ));
     }
     if let Some(svg) = qr {
         out.push_str(&format!(
             "<section class=\"print-qr\"><p>{}</p>{svg}</section>",
-            t(lang, "res.qr")
+            t(lang, Msg::ResQr)
         ));
     }
     out
 }
 
-/// The answers given; "not sure" only counted.
-fn answers(out: &mut String, rs: &RuleSet, s: &Session, lang: Lang) {
-    let colon = t(lang, "p.colon");
+/// The answers given, each fact with its value; "not sure" only counted.
+fn answers_html(out: &mut String, rs: &RuleSet, s: &Session, lang: Lang) {
     out.push_str(&format!(
         "<h2>{}</h2><ul class=\"print-answers\">",
-        t(lang, "res.answers")
+        t(lang, Msg::ResAnswers)
     ));
     let mut unsure = 0;
-    for q in &s.history {
-        if s.not_sure.contains(q) {
-            unsure += 1;
-            continue;
-        }
-        for f in &rs.questions[*q].facts {
-            if let Some(v) = s.facts.get(*f) {
-                let def = rs.fact(*f);
-                out.push_str(&format!(
-                    "<li>{}{colon}{}</li>",
-                    esc(def.label.get(lang)),
-                    esc(&describe::value(def, v, lang))
-                ));
+    for row in answers(rs, s, lang) {
+        match row.values {
+            None => unsure += 1,
+            Some(values) => {
+                for (label, value) in values {
+                    out.push_str(&format!(
+                        "<li>{}{}{}</li>",
+                        esc(&label),
+                        t(lang, Msg::PColon),
+                        esc(&value)
+                    ));
+                }
             }
         }
     }
@@ -178,20 +164,19 @@ fn answers(out: &mut String, rs: &RuleSet, s: &Session, lang: Lang) {
     if unsure > 0 {
         out.push_str(&format!(
             "<p class=\"m\">{}</p>",
-            tn(lang, "print.unsure", unsure)
+            tn(lang, Msg::PrintUnsure, unsure)
         ));
     }
 }
 
-/// One measure in short: its title and amount, then its dates, offices, document and
-/// articles.
-fn card(out: &mut String, rs: &RuleSet, ev: &Evaluation, i: usize, lang: Lang) {
+/// One measure in two lines: its title and amount; its dates, departments and citation.
+fn short(out: &mut String, rs: &RuleSet, ev: &Evaluation, i: usize, lang: Lang) {
     let r = &ev.results[i];
     let relief = r.relief;
     let amount = match (&r.amount, &relief.amount) {
         (Some(a), Some(def)) => format!(
             " <span class=\"amt\">{}</span>",
-            amount_text(a, def.per.name(), lang)
+            amount_text(a, def.per, lang)
         ),
         _ => String::new(),
     };
@@ -199,7 +184,7 @@ fn card(out: &mut String, rs: &RuleSet, ev: &Evaluation, i: usize, lang: Lang) {
         "<div class=\"short{}\"><p><strong>{}</strong>{amount}</p><p class=\"m\">{} · {} · {} {}</p></div>",
         if r.in_force() { "" } else { " ended" },
         esc(relief.title.get(lang)),
-        dates(r, lang),
+        dates(relief, lang),
         esc(&names(&relief.apply_to, lang)),
         esc(&rs.doc_of(relief).number),
         articles_text(relief, lang),
