@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod catalog;
 mod decode;
+mod describe;
 mod engine;
 mod fuzz;
 mod history;

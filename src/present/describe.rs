@@ -66,10 +66,11 @@ pub fn number(f: &FactDef, n: Decimal, lang: Lang) -> String {
     }
 }
 
-/// How the values of a mask are joined: one of them, or a list.
+/// How the values of a mask are joined: one of them, all of them, or a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
     Or,
+    And,
     List,
 }
 
@@ -78,6 +79,8 @@ fn values(f: &FactDef, mask: u64, join: Join, lang: Lang) -> String {
     let sep = match (join, lang) {
         (Join::Or, Lang::Zh) => "或",
         (Join::Or, Lang::En) => " or ",
+        (Join::And, Lang::Zh) => "和",
+        (Join::And, Lang::En) => " and ",
         (Join::List, _) => t(lang, Msg::PList),
     };
     f.values
@@ -165,7 +168,9 @@ pub fn condition(rs: &RuleSet, c: &Cond, lang: Lang) -> String {
     condition_on(rs, c, lang, None)
 }
 
-/// [`condition`], with the date asked about written as `anchor` where one is given.
+/// [`condition`], with the date asked about written as `anchor` where one is given. A list
+/// of "and" inside an "or" (or the other way round) is bracketed, so that the words read
+/// one way only.
 pub fn condition_on(rs: &RuleSet, c: &Cond, lang: Lang, anchor: Option<NaiveDate>) -> String {
     let bracket = |s: String| format!("{}{s}{}", open(lang), close(lang));
     match c {
@@ -178,14 +183,22 @@ pub fn condition_on(rs: &RuleSet, c: &Cond, lang: Lang, anchor: Option<NaiveDate
             }
         },
         Cond::All(v) | Cond::Any(v) => {
-            let sep = match (c, lang) {
-                (Cond::All(_), Lang::Zh) => "，且",
-                (Cond::All(_), Lang::En) => ", and ",
-                (_, Lang::Zh) => "，或",
-                (_, Lang::En) => ", or ",
+            let all = matches!(c, Cond::All(_));
+            let sep = match (all, lang) {
+                (true, Lang::Zh) => "，且",
+                (true, Lang::En) => ", and ",
+                (false, Lang::Zh) => "，或",
+                (false, Lang::En) => ", or ",
             };
             v.iter()
-                .map(|c| condition_on(rs, c, lang, anchor))
+                .map(|item| {
+                    let s = condition_on(rs, item, lang, anchor);
+                    match item {
+                        Cond::All(w) if !all && w.len() > 1 => bracket(s),
+                        Cond::Any(w) if all && w.len() > 1 => bracket(s),
+                        _ => s,
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(sep)
         }
@@ -221,14 +234,11 @@ fn atom(rs: &RuleSet, a: &Atom, negated: bool, lang: Lang, anchor: Option<NaiveD
             }
         }
         Test::HasAny(m) | Test::HasAll(m) => {
-            let all = matches!(a.test, Test::HasAll(_));
-            let vs = if all && zh {
-                values(f, *m, Join::Or, lang).replace('或', "和")
-            } else if all {
-                values(f, *m, Join::Or, lang).replace(" or ", " and ")
-            } else {
-                values(f, *m, Join::Or, lang)
+            let join = match a.test {
+                Test::HasAll(_) => Join::And,
+                _ => Join::Or,
             };
+            let vs = values(f, *m, join, lang);
             match (zh, negated) {
                 (true, false) => format!("{label}包括{vs}"),
                 (true, true) => format!("{label}不包括{vs}"),
