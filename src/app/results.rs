@@ -33,12 +33,15 @@ pub fn ResultsScreen() -> impl IntoView {
     request_animation_frame(move || step(pending, done, ctx));
 
     let copy = move |_| {
-        let ok = browser::copy(&browser::href());
-        copied.set(Some(if ok {
-            Msg::ResCopied
-        } else {
-            Msg::ResCopyFailed
-        }));
+        let href = browser::href();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy(&href).await;
+            copied.set(Some(if ok {
+                Msg::ResCopied
+            } else {
+                Msg::ResCopyFailed
+            }));
+        });
     };
     // "Answer more questions" only while a question is left, and not as the main button.
     let more = move || {
