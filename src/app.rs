@@ -13,6 +13,7 @@ use relief_finder::engine::link::{self, Display, LinkError};
 use relief_finder::engine::{Evaluation, Screen, Session};
 use relief_finder::model::{Lang, RuleSet};
 use relief_finder::present::header::{self, Notice};
+use relief_finder::present::kiosk::{self, Idle};
 use relief_finder::present::texts::TextsState;
 use relief_finder::present::{t, tn, Msg};
 use relief_finder::ruleset;
@@ -365,12 +366,10 @@ fn report_height(ctx: Ctx) {
     );
 }
 
-/// Kiosk: after `idle` seconds without a touch or a key, ask "still there?"; after a further
-/// [`GRACE`] seconds, wipe everything and go back to the start. A touch only restarts the
-/// count: the dialog's own buttons decide (a touch that closed it would swallow the tap on
-/// "I am done, wipe now").
-const GRACE: u32 = 20;
-
+/// The kiosk's idle clock: the policy (when to warn, when to wipe) is `present::kiosk`'s;
+/// here only the time since the last touch, the dialog and the wipe. A touch only restarts
+/// the count: the dialog's own buttons decide (a touch that closed it would swallow the tap
+/// on "I am done, wipe now").
 #[derive(Clone, Copy)]
 struct KioskIdle {
     last_activity: StoredValue<f64>,
@@ -395,22 +394,15 @@ impl KioskIdle {
         let _ = set_interval_with_handle(
             move || {
                 let since = browser::now_ms() - idle.last_activity.get_value();
-                let d = ctx.display.get_untracked();
-                let fresh = ctx
-                    .session
-                    .with_untracked(|s| s.screen == Screen::Start && s.history.is_empty())
-                    && d.lang == Lang::Zh
-                    && !d.big;
-                if !d.kiosk || fresh {
-                    return;
-                }
-                let (idle_s, limit) = ((since / 1000.0) as u32, d.idle_seconds());
-                if idle_s >= limit + GRACE {
-                    idle.wipe(ctx);
-                } else if idle_s >= limit {
-                    idle.warning.set(Some(limit + GRACE - idle_s));
-                } else if idle.warning.get_untracked().is_some() {
-                    idle.warning.set(None);
+                let now = ctx.session.with_untracked(|s| {
+                    ctx.display
+                        .with_untracked(|d| kiosk::idle(s, d, (since / 1000.0) as u32))
+                });
+                match now {
+                    Idle::Wipe => idle.wipe(ctx),
+                    Idle::Warn(left) => idle.warning.set(Some(left)),
+                    Idle::Quiet if idle.warning.get_untracked().is_some() => idle.warning.set(None),
+                    Idle::Quiet => {}
                 }
             },
             std::time::Duration::from_secs(1),

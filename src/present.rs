@@ -13,12 +13,14 @@
 //!   and the drafted answers read back as values.
 //! - [`header`]: the header's counts, the start screen's and the notices above the screen.
 //! - [`printout`]: what a printout holds, and the printout as HTML.
+//! - [`kiosk`]: when an idle kiosk warns and when it wipes.
 //! - [`texts`]: where the texts of `texts.bin` stand.
 
 pub mod card;
 pub mod catalog;
 pub mod describe;
 pub mod header;
+pub mod kiosk;
 pub mod printout;
 pub mod question;
 pub mod results;
