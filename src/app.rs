@@ -14,7 +14,7 @@ use relief_finder::engine::{Evaluation, Screen, Session};
 use relief_finder::model::{Lang, RuleSet};
 use relief_finder::present::header::{self, Notice};
 use relief_finder::present::kiosk::{self, Idle};
-use relief_finder::present::texts::TextsState;
+use relief_finder::present::texts::{self, TextsState};
 use relief_finder::present::{t, tn, Msg};
 use relief_finder::ruleset;
 use std::sync::Arc;
@@ -96,19 +96,15 @@ impl Ctx {
     }
 }
 
-/// The core rule set with the texts of `texts.bin` restored, or `None` if they cannot be
-/// fetched or belong to another rule set (refused rather than shown against the wrong
-/// measures). Done at most once or twice per page, so the whole rule set is leaked: it
-/// lives as long as the page.
+/// The core rule set with the texts of `texts.bin` restored ([`texts::restore`]), or `None`
+/// if they cannot be fetched or belong to another rule set. Done at most once or twice per
+/// page, so the whole rule set is leaked: it lives as long as the page.
 async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
     // The results' own wasm (lazy.rs) comes alongside: results are drawn once both are here.
     let (bytes, rest) =
         futures::future::join(browser::fetch_bytes("texts.bin"), lazy::preload()).await;
     rest.ok()?;
-    let texts = relief_finder::decode::texts(&bytes?)?;
-    let mut rs = core.clone();
-    rs.restore(&texts).ok()?;
-    Some(Box::leak(Box::new(rs)))
+    Some(Box::leak(Box::new(texts::restore(core, &bytes?)?)))
 }
 
 /// What the app starts with: the state from the link, and the rule set with where its
@@ -128,7 +124,7 @@ pub fn start() {
     // A link that opens on a question or the results, or in English, needs texts.bin
     // (boot.js has been fetching it alongside the wasm): wait for it with the static screen
     // up, rather than paint the page twice and shift it.
-    if session.screen != Screen::Start || display.lang == Lang::En {
+    if texts::needed(&session, &display) {
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {
             let (rules, texts) = match whole_rules(rs).await {
@@ -198,7 +194,9 @@ fn app(init: Init) -> impl IntoView {
     // start page's own load stays as small as it can be; boot.js preloads them when the
     // link opens further on).
     Effect::new(move |_| {
-        let needed = ctx.session.with(|s| s.screen) != Screen::Start || ctx.lang() == Lang::En;
+        let needed = ctx
+            .session
+            .with(|s| ctx.display.with(|d| texts::needed(s, d)));
         if needed && ctx.texts.get_untracked() == TextsState::Idle {
             ctx.load_texts();
         }

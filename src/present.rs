@@ -14,7 +14,7 @@
 //! - [`header`]: the header's counts, the start screen's and the notices above the screen.
 //! - [`printout`]: what a printout holds, and the printout as HTML.
 //! - [`kiosk`]: when an idle kiosk warns and when it wipes.
-//! - [`texts`]: where the texts of `texts.bin` stand.
+//! - [`texts`]: when the app needs `texts.bin`, and the rule set it restores.
 
 pub mod card;
 pub mod catalog;

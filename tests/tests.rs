@@ -16,4 +16,5 @@ mod printout;
 mod qr;
 mod reports;
 mod results;
+mod texts;
 mod tidy;
