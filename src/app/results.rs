@@ -16,6 +16,9 @@ use relief_finder::present::{t, tn, Msg};
 
 use super::{browser, Ctx};
 
+/// What copying the link came to: failed, copied.
+const COPIED: [Msg; 2] = [Msg::ResCopyFailed, Msg::ResCopied];
+
 #[component]
 pub fn ResultsScreen() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -23,7 +26,9 @@ pub fn ResultsScreen() -> impl IntoView {
     let lang = move || ctx.lang();
     let sort = RwSignal::new(Sort::Default);
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let copied: RwSignal<Option<Msg>> = RwSignal::new(None);
+    // What copying the link came to, as an index into COPIED (a signal type the app
+    // already has: a new one costs the wasm more).
+    let copied: RwSignal<Option<usize>> = RwSignal::new(None);
     // The first cards are painted at once; the other cards, a few at a time, then the
     // answers and the QR code come in later tasks, so that a cheap phone is never blocked
     // for long. The body leaves a switch per chunk of cards in `pending`; each task turns on
@@ -35,12 +40,7 @@ pub fn ResultsScreen() -> impl IntoView {
     let copy = move |_| {
         let href = browser::href();
         leptos::task::spawn_local(async move {
-            let ok = browser::copy(&href).await;
-            copied.set(Some(if ok {
-                Msg::ResCopied
-            } else {
-                Msg::ResCopyFailed
-            }));
+            copied.set(Some(usize::from(browser::copy(&href).await)));
         });
     };
     // "Answer more questions" only while a question is left, and not as the main button.
@@ -66,7 +66,7 @@ pub fn ResultsScreen() -> impl IntoView {
                 <button type="button" class="secondary" on:click=copy>{move || t(lang(), Msg::ResCopy)}</button>
                 <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), Msg::NavRestart)}</button>
             </div>
-            <p class="status" role="status">{move || copied.get().map(|m| t(lang(), m))}</p>
+            <p class="status" role="status">{move || copied.get().map(|i| t(lang(), COPIED[i]))}</p>
         </section>
     }
 }
