@@ -31,19 +31,20 @@ impl Tier {
     }
 }
 
-/// A result's place in the default order, lowest first: its tier, then within it the
-/// highest amount first. One number, so that the app sorts by it and by end date with one
-/// sort (each sort key type is another copy of the sort in the wasm).
-pub fn rank(r: &ReliefResult) -> Decimal {
-    // Amounts stay far below 10^15 yuan.
-    Decimal::from(Tier::of(r.relief) as i64) * Decimal::from(1_000_000_000_000_000i64)
-        - r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+/// Put results in the default order: money (highest amount first), then other reliefs,
+/// then services; ties keep the rule-set order. Two stable passes by plain keys rather than
+/// one key of both (a tier times a large number): the multiplication and another sort
+/// instance would cost the wasm more than the second pass costs the phone.
+pub fn order(ev: &Evaluation, items: &mut [usize]) {
+    sort_by(ev, items, |r| {
+        -r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+    });
+    sort_by(ev, items, |r| Decimal::from(Tier::of(r.relief) as u8));
 }
 
-/// Put results in the default order: money (highest amount first), then other reliefs,
-/// then services; ties keep the rule-set order.
-pub fn order(ev: &Evaluation, items: &mut [usize]) {
-    items.sort_by_key(|i| rank(&ev.results[*i]));
+/// Sort results by a key, stably. Every order of the results goes through this one sort.
+pub fn sort_by(ev: &Evaluation, items: &mut [usize], key: fn(&ReliefResult) -> Decimal) {
+    items.sort_by_key(|i| key(&ev.results[*i]));
 }
 
 /// Measures worth money: how many, and the sum of their exact amounts per unit.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::catalog::{t, tn, Msg};
 use super::describe::{totals, value};
 use crate::engine::calendar::ymd;
-use crate::engine::eval::{AmountResult, Eligibility, Evaluation, ReliefResult};
+use crate::engine::eval::{Eligibility, Evaluation};
 use crate::engine::summary::{self, Worth};
 use crate::engine::Session;
 use crate::model::{Lang, RuleSet, CATEGORIES};
@@ -132,11 +132,9 @@ pub fn sections(rs: &RuleSet, ev: &Evaluation, sort: Sort, category: Option<&str
 
 /// `items` in the order `sort` (stable: ties keep the rule set's order).
 fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
-    // One sort in the wasm, by one key type: the day a measure ends; or the amount, highest
-    // first, then (a second stable pass) the tier.
-    let mut by = |key: fn(&ReliefResult) -> Decimal| items.sort_by_key(|i| key(&ev.results[*i]));
     match sort {
-        Sort::EndDate => by(|r| {
+        Sort::Default => summary::order(ev, &mut items),
+        Sort::EndDate => summary::sort_by(ev, &mut items, |r| {
             Decimal::from(
                 r.relief
                     .valid_until
@@ -144,10 +142,6 @@ fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
                     .num_days_from_ce(),
             )
         }),
-        Sort::Default => {
-            by(|r| -r.amount.as_ref().map(AmountResult::top).unwrap_or_default());
-            by(|r| Decimal::from(summary::Tier::of(r.relief) as u8));
-        }
     }
     items
 }
