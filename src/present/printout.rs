@@ -1,19 +1,19 @@
 //! What a printout holds, in its order (issue 15, point 12): the measures in force that the
 //! person qualifies for, those they qualify for that are not in force on the date, and
-//! those still open; each list worth-money first, then other reliefs, then services; and
-//! the printout itself as HTML, each measure in short. The app prints it in place of the
-//! screen (`app/print.rs`); the page count is checked in the browser.
+//! those still open (the results' sections), each list in the results' default order
+//! (worth money first, then other reliefs, then services); and the printout itself as HTML,
+//! each measure in short. The app prints it in place of the screen (`app/print.rs`); the
+//! page count is checked in the browser.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use super::catalog::{t, tn, Msg};
 use super::describe::{amount_text, articles_text, dates, names, totals};
-use super::results::answers;
+use super::results::{answers, sections, Sort};
 use crate::engine::calendar::ymd;
 use crate::engine::eval::{Eligibility, Evaluation};
 use crate::engine::session::Session;
-use crate::model::{Kind, Lang, RuleSet};
+use crate::model::{Lang, RuleSet};
 
 /// Indices into [`Evaluation::results`], by section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,43 +27,20 @@ pub struct Printout {
     pub open: Vec<usize>,
 }
 
-/// The printout of an evaluation.
-pub fn printout(ev: &Evaluation) -> Printout {
-    // Services last, the rest by what they are worth, highest first.
-    let key = |i: usize| {
-        let r = &ev.results[i];
-        match r.relief.kind {
-            Kind::Service => Decimal::ONE,
-            _ => -r.amount.as_ref().map(|a| a.top()).unwrap_or_default(),
-        }
-    };
-    let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
-        // An insertion sort: stable (ties keep the rule set's order), few items, and far
-        // smaller in the wasm than another instance of the standard sort.
-        let mut v: Vec<usize> = Vec::new();
-        for i in (0..ev.results.len()).filter(|i| keep(*i)) {
-            let at = v
-                .iter()
-                .rposition(|j| key(*j) <= key(i))
-                .map_or(0, |p| p + 1);
-            v.insert(at, i);
-        }
-        v
-    };
-    let eligible = |i: usize| ev.results[i].eligibility == Eligibility::Eligible;
+/// The printout of an evaluation: the results screen's sections (`present::results`) in
+/// their default order, those not in force narrowed to the measures the person qualified
+/// for while they ran.
+pub fn printout(rs: &RuleSet, ev: &Evaluation) -> Printout {
+    let mut sections = sections(rs, ev, Sort::Default, None).into_iter();
+    let mut next = || sections.next().map(|s| s.items).unwrap_or_default();
+    let (in_force, open, not_in_force) = (next(), next(), next());
     Printout {
-        in_force: pick(&|i| {
-            eligible(i)
-                && ev.results[i].in_force()
-                && ev.results[i]
-                    .overlap
-                    .as_ref()
-                    .is_none_or(|o| o.best == i || !ev.counts(o.best))
-        }),
-        not_in_force: pick(&|i| eligible(i) && !ev.results[i].in_force()),
-        open: pick(&|i| {
-            ev.results[i].eligibility == Eligibility::Maybe && ev.results[i].in_force()
-        }),
+        in_force,
+        not_in_force: not_in_force
+            .into_iter()
+            .filter(|i| ev.results[*i].eligibility == Eligibility::Eligible)
+            .collect(),
+        open,
     }
 }
 
@@ -79,7 +56,7 @@ pub fn html(
     printed_on: NaiveDate,
     qr: Option<&str>,
 ) -> String {
-    let p = printout(ev);
+    let p = printout(rs, ev);
     let mut out = String::with_capacity(8192);
     out.push_str(&format!(
         "<h1>{} · {}</h1><p class=\"when\"><strong>{} {}</strong> · {} {}</p><p class=\"scope\">{}</p><p class=\"docs\">{}</p>",
