@@ -195,6 +195,9 @@ pub fn drafted(rs: &RuleSet, facts: &Facts, drafts: &[(FactIx, Draft)], tick: bo
     facts
 }
 
+/// What is wrong with the draft at this position of a screen's drafts.
+pub type FieldError = (usize, Msg);
+
 /// A screen's drafts read as answers: the values to record (of the facts shown), or, for
 /// each draft that cannot be recorded, its position and what is wrong.
 pub fn answers(
@@ -202,7 +205,7 @@ pub fn answers(
     view: &QuestionView,
     facts: &Facts,
     drafts: &[(FactIx, Draft)],
-) -> Result<Vec<(FactIx, Option<Value>)>, Vec<(usize, Msg)>> {
+) -> Result<Vec<(FactIx, Option<Value>)>, Vec<FieldError>> {
     let draft = drafted(rs, facts, drafts, view.multi);
     let mut values = Vec::new();
     let mut errors = Vec::new();
