@@ -9,33 +9,15 @@ mod question;
 mod results;
 
 use leptos::prelude::*;
-use relief_finder::catalog::{t, tn};
 use relief_finder::engine::link::{self, Display, LinkError};
 use relief_finder::engine::{Evaluation, Screen, Session};
 use relief_finder::model::{Lang, RuleSet};
+use relief_finder::present::header::{self, Notice};
+use relief_finder::present::kiosk::{self, Idle};
+use relief_finder::present::texts::{self, TextsState};
+use relief_finder::present::{t, tn, Msg};
 use relief_finder::ruleset;
 use std::sync::Arc;
-
-/// A message shown above the screen until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    LinkDamaged,
-    /// Made with another rule set: the names of what was dropped, and how many answers of
-    /// a compact link could not be read.
-    LinkOld(Vec<String>, usize),
-}
-
-/// Where the texts the first load leaves out (`texts.bin`, see `model::Texts`) stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextsState {
-    /// Not asked for yet: the person is on the start screen, in Chinese.
-    Idle,
-    Loading,
-    Loaded,
-    /// Offline without a cached copy, or a copy for another rule set: the results say so
-    /// and offer to try again.
-    Failed,
-}
 
 /// What every component reads: the rule set and the reactive state.
 #[derive(Clone, Copy)]
@@ -114,19 +96,15 @@ impl Ctx {
     }
 }
 
-/// The core rule set with the texts of `texts.bin` restored, or `None` if they cannot be
-/// fetched or belong to another rule set (refused rather than shown against the wrong
-/// measures). Done at most once or twice per page, so the whole rule set is leaked: it
-/// lives as long as the page.
+/// The core rule set with the texts of `texts.bin` restored ([`texts::restore`]), or `None`
+/// if they cannot be fetched or belong to another rule set. Done at most once or twice per
+/// page, so the whole rule set is leaked: it lives as long as the page.
 async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
     // The results' own wasm (lazy.rs) comes alongside: results are drawn once both are here.
     let (bytes, rest) =
         futures::future::join(browser::fetch_bytes("texts.bin"), lazy::preload()).await;
     rest.ok()?;
-    let texts = relief_finder::decode::texts(&bytes?)?;
-    let mut rs = core.clone();
-    rs.restore(&texts).ok()?;
-    Some(Box::leak(Box::new(rs)))
+    Some(Box::leak(Box::new(texts::restore(core, &bytes?)?)))
 }
 
 /// What the app starts with: the state from the link, and the rule set with where its
@@ -146,7 +124,7 @@ pub fn start() {
     // A link that opens on a question or the results, or in English, needs texts.bin
     // (boot.js has been fetching it alongside the wasm): wait for it with the static screen
     // up, rather than paint the page twice and shift it.
-    if session.screen != Screen::Start || display.lang == Lang::En {
+    if texts::needed(&session, &display) {
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {
             let (rules, texts) = match whole_rules(rs).await {
@@ -209,6 +187,83 @@ fn load(rs: &'static RuleSet, fragment: &str) -> (Session, Display, Option<Notic
 
 fn app(init: Init) -> impl IntoView {
     let rs = ruleset::embedded();
+    let ctx = context(init);
+    provide_context(ctx);
+
+    // The texts come once the person has left the start screen or chosen English (the
+    // start page's own load stays as small as it can be; boot.js preloads them when the
+    // link opens further on).
+    Effect::new(move |_| {
+        let needed = ctx
+            .session
+            .with(|s| ctx.display.with(|d| texts::needed(s, d)));
+        if needed && ctx.texts.get_untracked() == TextsState::Idle {
+            ctx.load_texts();
+        }
+    });
+    follow_address(ctx, rs);
+
+    // The document language follows the switch, for screen readers and fonts.
+    Effect::new(move |_| {
+        let lang = if ctx.lang() == Lang::En {
+            "en"
+        } else {
+            "zh-CN"
+        };
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang);
+        }
+    });
+    let idle = KioskIdle::start(ctx);
+    report_height(ctx);
+
+    // A printout is its own short sheet (print::PrintSheet), drawn when it is asked for:
+    // by the print buttons, or before the browser prints (its menu, Ctrl+P).
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
+
+    // A new version is installed and waiting (static/sw-register.js says so).
+    let update = RwSignal::new(false);
+    let _ = window_event_listener_untyped("relief:update-ready", move |_| update.set(true));
+
+    let screen = move || ctx.session.with(|s| s.screen);
+    view! {
+        <div class="app"
+            class:kiosk=move || ctx.display.with(|d| d.kiosk)
+            class:embed=move || ctx.display.with(|d| d.embed)
+            class:big=move || ctx.display.with(|d| d.big)>
+            <Header/>
+            <NoticeBar/>
+            {move || update.get().then(|| view! {
+                <div class="notice info" role="status">
+                    <p>{t(ctx.lang(), Msg::AppUpdate)}</p>
+                    <button type="button" class="primary" on:click=move |_| browser::apply_update()>{t(ctx.lang(), Msg::AppUpdateNow)}</button>
+                </div>
+            })}
+            {idle.dialog(ctx)}
+            <main id="main">
+                {move || match screen() {
+                    Screen::Start => view! { <handoff::HallCheck/><StartScreen/> }.into_any(),
+                    Screen::Question(q) => view! { <question::QuestionScreen q=q/> }.into_any(),
+                    Screen::Results => view! { <ResultsGate/> }.into_any(),
+                }}
+            </main>
+            <footer class="footer">
+                <p>{move || t(ctx.lang(), Msg::AppPrivacy)}</p>
+                <p class="version">{move || t(ctx.lang(), Msg::AppRuleset)}" "{rs.short_version()}</p>
+            </footer>
+            {move || (ctx.display.with(|d| d.kiosk) && ctx.texts.get() == TextsState::Loaded)
+                .then(|| lazy::draw(lazy::dock(idle.take_away)))}
+            {move || (screen() == Screen::Results && ctx.printing.get() && ctx.texts.get() == TextsState::Loaded)
+                .then(|| lazy::draw(lazy::print_sheet()))}
+        </div>
+    }
+}
+
+/// The app's state, from what it starts with.
+fn context(init: Init) -> Ctx {
     let rules = RwSignal::new(init.rules);
     let session = RwSignal::new(init.session);
     let eval_us = StoredValue::new(0u32);
@@ -219,7 +274,7 @@ fn app(init: Init) -> impl IntoView {
         eval_us.set_value(((browser::perf_now() - t0) * 1000.0) as u32);
         (ev, true)
     });
-    let ctx = Ctx {
+    Ctx {
         rules,
         texts: RwSignal::new(init.texts),
         session,
@@ -229,22 +284,13 @@ fn app(init: Init) -> impl IntoView {
         display: RwSignal::new(init.display),
         notice: RwSignal::new(init.notice),
         printing: RwSignal::new(false),
-    };
-    provide_context(ctx);
+    }
+}
 
-    // The texts come once the person has left the start screen or chosen English (the
-    // start page's own load stays as small as it can be; boot.js preloads them when the
-    // link opens further on).
-    Effect::new(move |_| {
-        let needed = ctx.session.with(|s| s.screen) != Screen::Start || ctx.lang() == Lang::En;
-        if needed && ctx.texts.get_untracked() == TextsState::Idle {
-            ctx.load_texts();
-        }
-    });
-
-    // The address bar follows the state: a new history entry for each screen moved forward
-    // to, so that the browser's back button steps back through the questionnaire. A move
-    // the browser made itself (back, forward) only updates its entry with the answers.
+/// The address bar follows the state: a new history entry for each screen moved forward to,
+/// so that the browser's back button steps back through the questionnaire. A move the
+/// browser made itself (back, forward) only updates its entry with the answers.
+fn follow_address(ctx: Ctx, rs: &'static RuleSet) {
     let navigated = StoredValue::new(false);
     Effect::new(move |prev: Option<(Screen, String)>| {
         let frag = ctx
@@ -299,77 +345,10 @@ fn app(init: Init) -> impl IntoView {
     };
     let _ = window_event_listener(leptos::ev::popstate, move |_| reload());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| reload());
+}
 
-    // The document language follows the switch, for screen readers and fonts.
-    Effect::new(move |_| {
-        let lang = if ctx.lang() == Lang::En {
-            "en"
-        } else {
-            "zh-CN"
-        };
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", lang);
-        }
-    });
-
-    // Kiosk: after `idle` seconds without a touch or a key, ask "still there?"; after a
-    // further 20 seconds, wipe everything and go back to the start. A touch only restarts
-    // the count: the dialog's own buttons decide (a touch that closed it would swallow the
-    // tap on "I am done, wipe now").
-    let last_activity = StoredValue::new(browser::now_ms());
-    let warning: RwSignal<Option<u32>> = RwSignal::new(None);
-    let touch = move || last_activity.set_value(browser::now_ms());
-    let keep_going = move || {
-        touch();
-        warning.set(None);
-    };
-    let _ = window_event_listener(leptos::ev::pointerdown, move |_| touch());
-    let _ = window_event_listener(leptos::ev::keydown, move |_| touch());
-    let _ = window_event_listener(leptos::ev::scroll, move |_| touch());
-    let take_away = RwSignal::new(false);
-    // The next person finds the start screen as the hall set it up: no answer on screen,
-    // in the address bar, in storage or in the history.
-    let wipe = move || {
-        warning.set(None);
-        take_away.set(false);
-        browser::clear_storage();
-        ctx.notice.set(None);
-        ctx.display.update(|d| *d = d.after_reset());
-        ctx.session.set(Session::new(rs, browser::today()));
-        last_activity.set_value(browser::now_ms());
-    };
-    const GRACE: u32 = 20;
-    let _ = set_interval_with_handle(
-        move || {
-            let d = ctx.display.get_untracked();
-            if !d.kiosk {
-                return;
-            }
-            let fresh = ctx
-                .session
-                .with_untracked(|s| s.screen == Screen::Start && s.history.is_empty())
-                && d.lang == Lang::Zh
-                && !d.big;
-            let idle = ((browser::now_ms() - last_activity.get_value()) / 1000.0) as u32;
-            if fresh {
-                return;
-            }
-            let limit = d.idle_seconds();
-            if idle >= limit + GRACE {
-                wipe();
-            } else if idle >= limit {
-                warning.set(Some(limit + GRACE - idle));
-            } else if warning.get_untracked().is_some() {
-                warning.set(None);
-            }
-        },
-        std::time::Duration::from_secs(1),
-    );
-
-    // Embedded in a page (WeChat web-view host, iframe): report the height as it changes.
+/// Embedded in a page (WeChat web-view host, iframe): report the height as it changes.
+fn report_height(ctx: Ctx) {
     let last_height = StoredValue::new(0);
     let _ = set_interval_with_handle(
         move || {
@@ -383,57 +362,87 @@ fn app(init: Init) -> impl IntoView {
         },
         std::time::Duration::from_millis(300),
     );
+}
 
-    // A printout is its own short sheet (print::PrintSheet), drawn when it is asked for:
-    // by the print buttons, or before the browser prints (its menu, Ctrl+P).
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
+/// The kiosk's idle clock: the policy (when to warn, when to wipe) is `present::kiosk`'s;
+/// here only the time since the last touch, the dialog and the wipe. A touch only restarts
+/// the count: the dialog's own buttons decide (a touch that closed it would swallow the tap
+/// on "I am done, wipe now").
+#[derive(Clone, Copy)]
+struct KioskIdle {
+    last_activity: StoredValue<f64>,
+    /// The seconds left before the wipe, while the dialog is up.
+    warning: RwSignal<Option<u32>>,
+    /// The kiosk's take-away panel is open.
+    take_away: RwSignal<bool>,
+}
 
-    // A new version is installed and waiting (static/sw-register.js says so).
-    let update = RwSignal::new(false);
-    let _ = window_event_listener_untyped("relief:update-ready", move |_| update.set(true));
+impl KioskIdle {
+    /// Listen for touches and keys, and look at the clock once a second.
+    fn start(ctx: Ctx) -> KioskIdle {
+        let idle = KioskIdle {
+            last_activity: StoredValue::new(browser::now_ms()),
+            warning: RwSignal::new(None),
+            take_away: RwSignal::new(false),
+        };
+        let touch = move || idle.last_activity.set_value(browser::now_ms());
+        let _ = window_event_listener(leptos::ev::pointerdown, move |_| touch());
+        let _ = window_event_listener(leptos::ev::keydown, move |_| touch());
+        let _ = window_event_listener(leptos::ev::scroll, move |_| touch());
+        let _ = set_interval_with_handle(
+            move || {
+                let since = browser::now_ms() - idle.last_activity.get_value();
+                let now = ctx.session.with_untracked(|s| {
+                    ctx.display
+                        .with_untracked(|d| kiosk::idle(s, d, (since / 1000.0) as u32))
+                });
+                match now {
+                    Idle::Wipe => idle.wipe(ctx),
+                    Idle::Warn(left) => idle.warning.set(Some(left)),
+                    Idle::Quiet if idle.warning.get_untracked().is_some() => idle.warning.set(None),
+                    Idle::Quiet => {}
+                }
+            },
+            std::time::Duration::from_secs(1),
+        );
+        idle
+    }
 
-    let screen = move || ctx.session.with(|s| s.screen);
-    view! {
-        <div class="app"
-            class:kiosk=move || ctx.display.with(|d| d.kiosk)
-            class:embed=move || ctx.display.with(|d| d.embed)
-            class:big=move || ctx.display.with(|d| d.big)>
-            <Header/>
-            <NoticeBar/>
-            {move || update.get().then(|| view! {
-                <div class="notice info" role="status">
-                    <p>{t(ctx.lang(), "app.update")}</p>
-                    <button type="button" class="primary" on:click=move |_| browser::apply_update()>{t(ctx.lang(), "app.update_now")}</button>
-                </div>
-            })}
-            {move || warning.get().map(|left| view! {
-                <div class="idle-overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
-                    <div class="idle-box">
-                        <h2 id="idle-title">{t(ctx.lang(), "kiosk.still_there")}</h2>
-                        <p>{tn(ctx.lang(), "kiosk.wipe_in", left)}</p>
-                        <div class="actions">
-                            <button type="button" class="primary big-button" on:click=move |_| keep_going()>{t(ctx.lang(), "kiosk.continue")}</button>
-                            <button type="button" class="secondary" on:click=move |_| wipe()>{t(ctx.lang(), "kiosk.finish")}</button>
-                        </div>
+    /// "继续使用": the count starts again.
+    fn keep_going(self) {
+        self.last_activity.set_value(browser::now_ms());
+        self.warning.set(None);
+    }
+
+    /// The next person finds the start screen as the hall set it up: no answer on screen,
+    /// in the address bar, in storage or in the history.
+    fn wipe(self, ctx: Ctx) {
+        self.warning.set(None);
+        self.take_away.set(false);
+        browser::clear_storage();
+        ctx.notice.set(None);
+        ctx.display.update(|d| *d = d.after_reset());
+        ctx.session
+            .set(Session::new(ruleset::embedded(), browser::today()));
+        self.last_activity.set_value(browser::now_ms());
+    }
+
+    /// "您还在使用吗？" with the seconds left and the two ways on.
+    fn dialog(self, ctx: Ctx) -> impl IntoView {
+        move || {
+            self.warning.get().map(|left| view! {
+            <div class="idle-overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
+                <div class="idle-box">
+                    <h2 id="idle-title">{t(ctx.lang(), Msg::KioskStillThere)}</h2>
+                    <p>{tn(ctx.lang(), Msg::KioskWipeIn, left)}</p>
+                    <div class="actions">
+                        <button type="button" class="primary big-button" on:click=move |_| self.keep_going()>{t(ctx.lang(), Msg::KioskContinue)}</button>
+                        <button type="button" class="secondary" on:click=move |_| self.wipe(ctx)>{t(ctx.lang(), Msg::KioskFinish)}</button>
                     </div>
                 </div>
-            })}
-            <main id="main">
-                {move || match screen() {
-                    Screen::Start => view! { <handoff::HallCheck/><StartScreen/> }.into_any(),
-                    Screen::Question(q) => view! { <question::QuestionScreen q=q/> }.into_any(),
-                    Screen::Results => view! { <ResultsGate/> }.into_any(),
-                }}
-            </main>
-            <footer class="footer">
-                <p>{move || t(ctx.lang(), "app.privacy")}</p>
-                <p class="version">{move || t(ctx.lang(), "app.ruleset")}" "{rs.short_version()}</p>
-            </footer>
-            {move || (ctx.display.with(|d| d.kiosk) && ctx.texts.get() == TextsState::Loaded)
-                .then(|| lazy::draw(lazy::dock(take_away)))}
-            {move || (screen() == Screen::Results && ctx.printing.get() && ctx.texts.get() == TextsState::Loaded)
-                .then(|| lazy::draw(lazy::print_sheet()))}
-        </div>
+            </div>
+        })
+        }
     }
 }
 
@@ -445,26 +454,22 @@ fn ResultsGate() -> impl IntoView {
     move || {
         let lang = ctx.lang();
         let state = ctx.texts.get();
-        let (texts, body) = match state {
+        let body = match state {
             TextsState::Loaded => return lazy::draw(lazy::results_screen()).into_any(),
-            TextsState::Failed => (
-                "failed",
-                view! {
-                    <div class="notice" role="alert">
-                        <p>{t(lang, "res.texts_failed")}</p>
-                        <button type="button" class="primary" on:click=move |_| ctx.load_texts()>{t(lang, "res.retry")}</button>
-                    </div>
-                }
-                .into_any(),
-            ),
-            TextsState::Idle | TextsState::Loading => (
-                "loading",
-                view! { <p class="loading" role="status">{t(lang, "res.texts_loading")}</p> }.into_any(),
-            ),
+            TextsState::Failed => view! {
+                <div class="notice" role="alert">
+                    <p>{t(lang, Msg::ResTextsFailed)}</p>
+                    <button type="button" class="primary" on:click=move |_| ctx.load_texts()>{t(lang, Msg::ResRetry)}</button>
+                </div>
+            }
+            .into_any(),
+            TextsState::Idle | TextsState::Loading => {
+                view! { <p class="loading" role="status">{t(lang, Msg::ResTextsLoading)}</p> }.into_any()
+            }
         };
         view! {
-            <section class="results" data-texts=texts>
-                <h1 id="screen-title" tabindex="-1">{t(lang, "res.title")}</h1>
+            <section class="results" data-texts=state.attr()>
+                <h1 id="screen-title" tabindex="-1">{t(lang, Msg::ResTitle)}</h1>
                 {body}
             </section>
         }
@@ -487,51 +492,34 @@ fn Header() -> impl IntoView {
     };
     let toggle_big = move |_| ctx.display.update(|d| d.big = !d.big);
     let progress = move || {
-        let found = ctx
-            .eval
-            .with(|ev| (0..ev.results.len()).filter(|i| ev.counts(*i)).count());
-        ctx.session.with(|s| {
-            let step = match s.screen {
-                // The screen on show counts as one of those the planner would still ask.
-                Screen::Question(_) => Some((
-                    s.history.len() + 1,
-                    s.remaining(ctx.rs_now()).saturating_sub(1),
-                )),
-                _ => None,
-            };
-            (s.history.len() - s.not_sure.len(), found, s.screen, step)
+        ctx.eval.with(|ev| {
+            ctx.session
+                .with(|s| header::progress(ctx.rs_now(), s, ev, lang()))
         })
     };
     view! {
         <header class="header">
             <div class="brand">
-                <span class="name">{move || t(lang(), "app.name")}</span>
-                <span class="tagline">{move || t(lang(), "app.tagline")}</span>
+                <span class="name">{move || t(lang(), Msg::AppName)}</span>
+                <span class="tagline">{move || t(lang(), Msg::AppTagline)}</span>
             </div>
             <div class="tools">
                 <button type="button" class="tool" on:click=toggle_big
                     aria-pressed=move || ctx.display.with(|d| d.big.to_string())>
-                    {move || t(lang(), "nav.big")}
+                    {move || t(lang(), Msg::NavBig)}
                 </button>
                 <button type="button" class="tool" on:click=toggle_lang
-                    aria-label=move || t(lang(), "nav.language_label")
+                    aria-label=move || t(lang(), Msg::NavLanguageLabel)
                     lang=move || if lang() == Lang::Zh { "en" } else { "zh-CN" }>
-                    {move || t(lang(), "nav.language")}
+                    {move || t(lang(), Msg::NavLanguage)}
                 </button>
             </div>
-            {move || {
-                let (answered, found, screen, step) = progress();
-                let done = match step {
-                    Some((n, m)) => tn(lang(), "progress.step", n).replace("{m}", &m.to_string()),
-                    None => tn(lang(), "progress.answered", answered),
-                };
-                (screen != Screen::Start).then(|| view! {
-                    <div class="progress" role="status" aria-live="polite">
-                        <span class="step">{done}</span>
-                        <span class="found">{tn(lang(), "progress.found", found)}</span>
-                    </div>
-                })
-            }}
+            {move || progress().map(|p| view! {
+                <div class="progress" role="status" aria-live="polite">
+                    <span class="step">{p.step}</span>
+                    <span class="found">{p.found}</span>
+                </div>
+            })}
         </header>
     }
 }
@@ -542,23 +530,10 @@ fn NoticeBar() -> impl IntoView {
     move || {
         let lang = ctx.lang();
         ctx.notice.get().map(|n| {
-            let text = match &n {
-                Notice::LinkDamaged => t(lang, "err.link_damaged").to_string(),
-                Notice::LinkOld(dropped, unreadable) => {
-                    let mut text = t(lang, "err.link_old").to_string();
-                    if !dropped.is_empty() {
-                        text = format!("{text} {} {}", t(lang, "err.link_dropped"), dropped.join(", "));
-                    }
-                    if *unreadable > 0 {
-                        text = format!("{text} {}", tn(lang, "err.link_unreadable", unreadable));
-                    }
-                    text
-                }
-            };
             view! {
                 <div class="notice" role="alert">
-                    <p>{text}</p>
-                    <button type="button" on:click=move |_| ctx.notice.set(None)>{t(lang, "err.dismiss")}</button>
+                    <p>{n.text(lang)}</p>
+                    <button type="button" on:click=move |_| ctx.notice.set(None)>{t(lang, Msg::ErrDismiss)}</button>
                 </div>
             }
         })
@@ -570,17 +545,12 @@ fn StartScreen() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
     let begin = move |_| ctx.session.update(|s| s.begin(ctx.rs_now()));
-    let counts = move || {
-        t(lang(), "start.counts")
-            .replace("{n}", &ctx.rs_now().reliefs.len().to_string())
-            .replace("{d}", &ctx.rs_now().documents.len().to_string())
-    };
     view! {
         <section class="start">
-            <h1 id="screen-title" tabindex="-1">{move || t(lang(), "app.tagline")}</h1>
-            <p class="lead">{move || t(lang(), "start.lead")}</p>
-            <button type="button" class="primary big-button" on:click=begin>{move || t(lang(), "start.begin")}</button>
-            <p class="counts">{counts}</p>
+            <h1 id="screen-title" tabindex="-1">{move || t(lang(), Msg::AppTagline)}</h1>
+            <p class="lead">{move || t(lang(), Msg::StartLead)}</p>
+            <button type="button" class="primary big-button" on:click=begin>{move || t(lang(), Msg::StartBegin)}</button>
+            <p class="counts">{move || header::start_counts(ctx.rs_now(), lang())}</p>
             <ul class="docs">
                 {ctx.rs_now().documents.iter().map(|d| view! { <li>{d.number.clone()}" "{d.title.clone()}</li> }).collect_view()}
             </ul>

@@ -1,12 +1,18 @@
-//! Reports of an evaluation: the JSON of facts.md, and text for people at a terminal.
+//! Reports of an evaluation: the JSON of facts.md (a contract: its form does not change),
+//! and for people at a terminal the results as the app shows them (`relief eval`), one
+//! relief's reasoning (`relief explain`), and every relief as a static page (`relief html`,
+//! `all.html`). The words and the sections are `present`'s, the same as the app's.
 
 use serde_json::{json, Value as Json};
 
-use crate::catalog::national_note;
-use crate::engine::describe::{self, yuan};
-use crate::engine::eval::{AmountResult, ReliefResult};
-use crate::engine::{Eligibility, Evaluation, Facts};
-use crate::model::{Lang, RuleSet};
+use crate::engine::eval::{date_when_met, AmountResult, ReliefResult};
+use crate::engine::{Eligibility, Evaluation, Facts, Session};
+use crate::model::{Cond, Lang, RuleSet};
+use crate::present::card::{badge, Card};
+use crate::present::catalog::{national_note, t, Msg};
+use crate::present::describe::{self, articles_text, dates, names};
+use crate::present::printout::esc;
+use crate::present::results::{self, sections, Sort};
 
 fn date(d: Option<chrono::NaiveDate>) -> Json {
     d.map(|d| Json::String(d.format("%Y-%m-%d").to_string()))
@@ -86,76 +92,114 @@ pub fn json(rs: &RuleSet, ev: &Evaluation) -> Json {
     })
 }
 
-/// Which results a report section lists.
-type Pick = fn(&ReliefResult) -> bool;
-
-/// A text report: eligible reliefs in force first, then the rest by standing.
-pub fn text(rs: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
-    let mut out = format!("as of {}  ruleset {}\n", ev.as_of, rs.short_version());
-    let sections: [(&str, Pick); 4] = [
-        ("eligible, in force", |r| {
-            r.eligibility == Eligibility::Eligible && r.in_force()
-        }),
-        ("eligible, not in force on this date", |r| {
-            r.eligibility == Eligibility::Eligible && !r.in_force()
-        }),
-        ("maybe", |r| r.eligibility == Eligibility::Maybe),
-        ("ineligible", |r| r.eligibility == Eligibility::Ineligible),
-    ];
-    for (title, pick) in sections {
-        let items: Vec<usize> = (0..ev.results.len())
-            .filter(|i| pick(&ev.results[*i]))
-            .collect();
-        out.push_str(&format!("\n{title} ({})\n", items.len()));
-        for i in items {
-            let r = &ev.results[i];
-            let mut line = format!("  {}  {}", r.relief.id, r.relief.title.get(lang));
-            if let Some(a) = &r.amount {
-                line.push_str(&format!("  [{}]", amount_text(a)));
-            }
-            if let Some(o) = &r.overlap {
-                if o.best != i {
-                    line.push_str(&format!(
-                        "  (overlaps {}, which is better)",
-                        ev.results[o.best].relief.id
-                    ));
-                }
-            }
-            out.push_str(&line);
-            out.push('\n');
-            if r.eligibility == Eligibility::Maybe {
-                let facts: Vec<_> = r
-                    .outcome
-                    .unknown
-                    .iter()
-                    .map(|f| rs.fact(*f).id.as_str())
-                    .collect();
-                out.push_str(&format!("      needs: {}\n", facts.join(", ")));
-            }
-            if let Some(note) = expired_national(r, lang) {
-                out.push_str(&format!("      national policy: {note}\n"));
+/// The results as the app shows them, as text: the lead, then each section the app shows
+/// with its cards in the app's order (the parts of each card that depend on the answers and
+/// the date), then the scope. `s` is the person's session on its results.
+pub fn text(rs: &RuleSet, ev: &Evaluation, s: &Session, lang: Lang) -> String {
+    let colon = t(lang, Msg::PColon);
+    let mut out = format!(
+        "{} {} · {} {}\n",
+        t(lang, Msg::ResAsOf),
+        ev.as_of,
+        t(lang, Msg::AppRuleset),
+        rs.short_version()
+    );
+    // The date looked at is the one asked about: no "you are looking at" note.
+    let lead = results::lead(ev, ev.as_of, lang);
+    out.push_str(&format!("{}\n", lead.summary));
+    if let Some((note, back)) = lead.ended {
+        out.push_str(&note);
+        if let Some((label, _)) = back {
+            out.push_str(&format!(" → {label}"));
+        }
+        out.push('\n');
+    }
+    for section in sections(rs, ev, Sort::Default, None) {
+        if !section.shown() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            t(lang, section.kind.title()),
+            section.items.len()
+        ));
+        if section.items.is_empty() {
+            out.push_str(&format!("  {}\n", t(lang, Msg::ResEligibleNone)));
+        }
+        for i in &section.items {
+            card_text(
+                &mut out,
+                &Card::new(rs, ev, *i, &s.facts, lang),
+                colon,
+                lang,
+            );
+        }
+        if section.kind == results::SectionKind::Eligible {
+            if let Some((n, m)) = s.open_to_settle(rs, ev) {
+                out.push_str(&format!("\n{}\n", results::early(n, m, lang)));
             }
         }
     }
-    let totals = ev.totals();
-    if !totals.is_empty() {
-        out.push_str(
-            "\ntotal of computable amounts (eligible, in force, overlaps counted once):\n",
-        );
-        for (p, v) in totals {
-            out.push_str(&format!("  {} {}\n", yuan(v, lang), describe::per(p, lang)));
-        }
-    }
+    out.push_str(&format!("\n{}\n", results::scope(rs, lang)));
     out
+}
+
+/// A card as text: its id and title, then one line for each of its facts that depends on
+/// the answers or the date.
+fn card_text(out: &mut String, c: &Card, colon: &str, lang: Lang) {
+    let (badge, _) = badge(c.timing);
+    out.push_str(&format!("  {}  {} [{}]\n", c.id, c.title, t(lang, badge)));
+    let mut line = |label: Option<Msg>, text: &str| {
+        let label = label.map(|m| format!("{}{colon}", t(lang, m)));
+        out.push_str(&format!("      {}{text}\n", label.unwrap_or_default()));
+    };
+    if let Some((amount, _)) = &c.amount {
+        match &c.out_of_force {
+            Some(out) => line(None, &format!("{amount} ({out})")),
+            None => line(None, amount),
+        }
+    }
+    if let Some(note) = c.national {
+        line(Some(Msg::ReliefNote), note);
+    }
+    if let Some(o) = &c.overlap {
+        line(None, &format!("{} {o}", t(lang, Msg::ReliefOverlap)));
+    }
+    line(Some(Msg::ReliefValid), &c.dates);
+    if let Some((_, w)) = &c.window {
+        line(Some(Msg::ReliefWindow), w);
+    }
+    if !c.why.is_empty() {
+        line(Some(Msg::ReliefWhy), &c.why.join(t(lang, Msg::PSemi)));
+    }
+    if let Some(n) = &c.why_not {
+        line(Some(Msg::ReliefWhyNot), n);
+    }
+    if !c.needs.is_empty() {
+        let needs: Vec<&str> = c.needs.iter().map(|(_, q)| q.as_str()).collect();
+        line(Some(Msg::ReliefNeeds), &needs.join(t(lang, Msg::PSemi)));
+    }
+    if let Some(go) = &c.go {
+        line(Some(Msg::ReliefGo), go);
+    }
+    if let Some(claim) = c.claim {
+        line(Some(Msg::ReliefClaim), t(lang, claim));
+    }
+}
+
+/// The conditions of a relief as items: the parts of its top-level "and", each in words.
+fn conditions(c: &Cond) -> Vec<&Cond> {
+    match c {
+        Cond::All(v) => v.iter().collect(),
+        c => vec![c],
+    }
 }
 
 /// Condition-by-condition reasoning for one relief.
 pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lang) -> String {
     use crate::engine::eval::{eval_cond, Tri};
-    use crate::model::Cond;
     let r = &ev.results[i];
     let relief = r.relief;
-    let doc = rs.doc_of(relief);
     let mut out = format!(
         "{}  {}\n{}\n\n",
         relief.id,
@@ -163,48 +207,28 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
         relief.benefit.get(lang)
     );
     out.push_str(&format!(
-        "result: {} ({})\n",
+        "result: {} ({})\nvalid: {}\n\nconditions:\n",
         r.eligibility.name(),
-        match r.timing {
-            crate::engine::Timing::InForce => "in force",
-            crate::engine::Timing::NotYet => "not yet in force",
-            crate::engine::Timing::Expired => "expired",
-        }
+        t(lang, badge(r.timing).0),
+        dates(relief, lang),
     ));
-    out.push_str(&format!(
-        "valid: {} to {}\n\nconditions:\n",
-        relief
-            .valid_from
-            .map(|d| d.to_string())
-            .unwrap_or("-".into()),
-        relief
-            .valid_until
-            .map(|d| d.to_string())
-            .unwrap_or("-".into())
-    ));
-    let items: Vec<&Cond> = match &relief.when {
-        Cond::All(v) => v.iter().collect(),
-        c => vec![c],
-    };
-    for c in items {
-        let o = eval_cond(c, facts, ev.as_of);
-        let mark = match o.tri {
+    for c in conditions(&relief.when) {
+        let mark = match eval_cond(c, facts, ev.as_of).tri {
             Tri::True => "yes ",
             Tri::False => "NO  ",
             Tri::Unknown => "?   ",
         };
         out.push_str(&format!("  {mark} {}\n", describe::condition(rs, c, lang)));
-        if let Some(d) = describe::date_when_met(c, facts, ev.as_of) {
+        if let Some(d) = date_when_met(c, facts, ev.as_of) {
             out.push_str(&format!("        holds from {d}\n"));
         }
     }
-    if let Some(a) = &r.amount {
-        let basis = relief
-            .amount
-            .as_ref()
-            .map(|a| a.basis.get(lang))
-            .unwrap_or("");
-        out.push_str(&format!("\namount: {} ({basis})\n", amount_text(a)));
+    if let (Some(a), Some(def)) = (&r.amount, &relief.amount) {
+        out.push_str(&format!(
+            "\namount: {} ({})\n",
+            describe::amount_text(a, def.per, lang),
+            def.basis.get(lang)
+        ));
     }
     if let Some(c) = &relief.caveat {
         out.push_str(&format!("\nnote: {}\n", c.get(lang)));
@@ -212,54 +236,44 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
     if let Some(note) = expired_national(r, lang) {
         out.push_str(&format!("national policy: {note}\n"));
     }
-    let arts: Vec<String> = relief.articles.iter().map(|a| a.to_string()).collect();
     out.push_str(&format!(
-        "\nsource: {} article {}\n「{}」\n",
-        doc.number,
-        arts.join(", "),
+        "\nsource: {} {}\n「{}」\n",
+        rs.doc_of(relief).number,
+        articles_text(relief, lang),
         relief.quote
     ));
-    let names = |v: &[crate::model::Text]| {
-        let sep = if lang == Lang::Zh { "、" } else { ", " };
-        v.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(sep)
-    };
-    out.push_str(&format!("apply to: {}\n", names(&relief.apply_to)));
+    out.push_str(&format!("apply to: {}\n", names(&relief.apply_to, lang)));
     if !relief.channels.is_empty() {
-        out.push_str(&format!("channels: {}\n", names(&relief.channels)));
+        out.push_str(&format!("channels: {}\n", names(&relief.channels, lang)));
     }
     out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+/// The head of `all.html`: a page that needs no script and no stylesheet of its own.
+const HTML_HEAD: &str = concat!(
+    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+    "<title>惠策通 · 全部政策清单</title>\n<style>\n",
+    "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;max-width:46rem;margin:0 auto;padding:0 12px;line-height:1.6;color:#1a1a1a;background:#fafaf7}\n",
+    "h1{font-size:1.4em}h2{font-size:1.15em;border-top:2px solid #9e1b1b;padding-top:8px}h3{font-size:1.05em;margin-bottom:2px}",
+    "article{background:#fff;border:1px solid #d6d3cc;border-radius:8px;padding:8px 12px;margin:10px 0}",
+    "dt{font-weight:600;color:#4a4a4a;font-size:.9em}dd{margin:0 0 4px}blockquote{margin:4px 0;padding:4px 8px;border-left:4px solid #d6d3cc;background:#f6f5f1}",
+    "</style>\n</head>\n<body>\n<h1>惠策通 · 全部政策清单</h1>\n",
+    "<p>您的浏览器不支持本应用所需的 WebAssembly，以下列出全部政策和服务，以及适用条件、实施期限、办理部门和政策原文。",
+    "Your browser cannot run the wizard (no WebAssembly), so here is every relief and service with its conditions, dates, departments and clause.</p>\n"
+);
 
 /// A static page listing every relief and service with its conditions, dates, departments
-/// and clause: what a browser without WebAssembly shows instead of the wizard.
+/// and clause: what a browser without WebAssembly shows instead of the wizard. In Chinese,
+/// with the app's words for conditions, dates, articles and notes.
 pub fn html(rs: &RuleSet) -> String {
-    use crate::model::{Cond, Text};
-    let zh = |v: &[Text]| {
-        v.iter()
-            .map(|t| t.zh.as_str())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let mut out = String::from(concat!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<title>惠策通 · 全部政策清单</title>\n<style>\n",
-        "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;max-width:46rem;margin:0 auto;padding:0 12px;line-height:1.6;color:#1a1a1a;background:#fafaf7}\n",
-        "h1{font-size:1.4em}h2{font-size:1.15em;border-top:2px solid #9e1b1b;padding-top:8px}h3{font-size:1.05em;margin-bottom:2px}",
-        "article{background:#fff;border:1px solid #d6d3cc;border-radius:8px;padding:8px 12px;margin:10px 0}",
-        "dt{font-weight:600;color:#4a4a4a;font-size:.9em}dd{margin:0 0 4px}blockquote{margin:4px 0;padding:4px 8px;border-left:4px solid #d6d3cc;background:#f6f5f1}",
-        "</style>\n</head>\n<body>\n<h1>惠策通 · 全部政策清单</h1>\n",
-        "<p>您的浏览器不支持本应用所需的 WebAssembly，以下列出全部政策和服务，以及适用条件、实施期限、办理部门和政策原文。",
-        "Your browser cannot run the wizard (no WebAssembly), so here is every relief and service with its conditions, dates, departments and clause.</p>\n"
+    let lang = Lang::Zh;
+    let mut out = String::from(HTML_HEAD);
+    out.push_str(&format!(
+        "<p>{} {}</p>\n",
+        t(lang, Msg::AppRuleset),
+        esc(&rs.version)
     ));
-    out.push_str(&format!("<p>规则版本 {}</p>\n", esc(&rs.version)));
     for (di, d) in rs.documents.iter().enumerate() {
         out.push_str(&format!(
             "<h2>{} {}</h2>\n<p>{}</p>\n",
@@ -268,52 +282,42 @@ pub fn html(rs: &RuleSet) -> String {
             esc(&d.issuer)
         ));
         for r in rs.reliefs.iter().filter(|r| r.doc as usize == di) {
-            let conds: Vec<String> = match &r.when {
-                Cond::All(v) => v
-                    .iter()
-                    .map(|c| describe::condition(rs, c, Lang::Zh))
-                    .collect(),
-                c => vec![describe::condition(rs, c, Lang::Zh)],
-            };
-            let dates = match (r.valid_from, r.valid_until) {
-                (Some(a), Some(b)) => format!("{a} 至 {b}"),
-                (Some(a), None) => format!("自 {a} 起，未规定截止日期"),
-                (None, Some(b)) => format!("至 {b}"),
-                (None, None) => "未规定".to_string(),
-            };
-            let arts: Vec<String> = r.articles.iter().map(|a| format!("第{a}条")).collect();
-            out.push_str(&format!(
-                "<article id=\"{}\">\n<h3>{}</h3>\n<p>{}</p>\n<dl>\n<dt>适用条件</dt><dd><ul>{}</ul></dd>\n<dt>实施期限</dt><dd>{}</dd>\n<dt>办理部门</dt><dd>{}</dd>\n",
-                esc(&r.id),
-                esc(&r.title.zh),
-                esc(&r.benefit.zh),
-                conds.iter().map(|c| format!("<li>{}</li>", esc(c))).collect::<String>(),
-                esc(&dates),
-                esc(&zh(&r.apply_to)),
-            ));
-            if !r.channels.is_empty() {
-                out.push_str(&format!(
-                    "<dt>办理渠道</dt><dd>{}</dd>\n",
-                    esc(&zh(&r.channels))
-                ));
-            }
-            if let Some(c) = &r.caveat {
-                out.push_str(&format!("<dt>注意</dt><dd>{}</dd>\n", esc(&c.zh)));
-            }
-            if r.national {
-                out.push_str(&format!(
-                    "<dt>国家政策</dt><dd>{}</dd>\n",
-                    esc(national_note(Lang::Zh, &r.category))
-                ));
-            }
-            out.push_str(&format!(
-                "</dl>\n<blockquote>{}</blockquote>\n<p>{} {}</p>\n</article>\n",
-                esc(&r.quote),
-                esc(&d.number),
-                arts.join("、")
-            ));
+            html_card(&mut out, rs, r, lang);
         }
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// One relief of `all.html`.
+fn html_card(out: &mut String, rs: &RuleSet, r: &crate::model::Relief, lang: Lang) {
+    let conds: String = conditions(&r.when)
+        .into_iter()
+        .map(|c| format!("<li>{}</li>", esc(&describe::condition(rs, c, lang))))
+        .collect();
+    let row = |m: Msg, text: &str| format!("<dt>{}</dt><dd>{}</dd>\n", t(lang, m), esc(text));
+    out.push_str(&format!(
+        "<article id=\"{}\">\n<h3>{}</h3>\n<p>{}</p>\n<dl>\n<dt>{}</dt><dd><ul>{conds}</ul></dd>\n{}{}",
+        esc(&r.id),
+        esc(r.title.get(lang)),
+        esc(r.benefit.get(lang)),
+        t(lang, Msg::ReliefConditions),
+        row(Msg::ReliefValid, &dates(r, lang)),
+        row(Msg::ReliefDepartments, &names(&r.apply_to, lang)),
+    ));
+    if !r.channels.is_empty() {
+        out.push_str(&row(Msg::ReliefChannels, &names(&r.channels, lang)));
+    }
+    if let Some(c) = &r.caveat {
+        out.push_str(&row(Msg::ReliefNote, c.get(lang)));
+    }
+    if r.national {
+        out.push_str(&row(Msg::ReliefNational, national_note(lang, &r.category)));
+    }
+    out.push_str(&format!(
+        "</dl>\n<blockquote>{}</blockquote>\n<p>{} {}</p>\n</article>\n",
+        esc(&r.quote),
+        esc(&rs.doc_of(r).number),
+        articles_text(r, lang)
+    ));
 }
