@@ -31,7 +31,7 @@
   // code, needs texts.bin (the results' and the English texts) at once: fetch it
   // alongside the wasm, so that the app's own request finds it ready rather than starting
   // after the wasm. The results' own wasm (rest-<hash>.wasm, named here by tools/split.sh)
-  // comes with it. The parts of the fragment that say so, as src/present/texts.rs reads
+  // comes with it. The parts of the fragment that say so, as src/ships/present/texts.rs reads
   // them (AT_ONCE there; a test checks that the two lists are the same): a part equal to an
   // entry, or starting with one that ends in '='; '!' marks a part that does not count.
   var atOnce = ['lang=en', 'z=', 's=', '!s=start'];

@@ -50,7 +50,7 @@ pub fn ResultsScreen() -> impl IntoView {
     };
 
     view! {
-        // Drawn only once the texts are here (app.rs, ResultsGate).
+        // Drawn only once the texts are here (app/mod.rs, ResultsGate).
         <section class="results" data-texts="loaded"
             data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
             <h1 id="screen-title" tabindex="-1">{move || t(lang(), Msg::ResTitle)}</h1>
@@ -177,7 +177,7 @@ fn controls(
 }
 
 /// The sections of `present::results::sections` (the texts they need are here: see
-/// app.rs, ResultsGate).
+/// app/mod.rs, ResultsGate).
 fn body(
     ctx: Ctx,
     sort: Sort,
