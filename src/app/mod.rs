@@ -85,7 +85,7 @@ impl Ctx {
         }
         self.texts.set(TextsState::Loading);
         leptos::task::spawn_local(async move {
-            match whole_rules(self.rules.get_untracked()).await {
+            match whole_rules(self.rules.get_untracked(), true).await {
                 Some(rs) => {
                     self.rules.set(rs);
                     self.texts.set(TextsState::Loaded);
@@ -94,16 +94,32 @@ impl Ctx {
             }
         });
     }
+
+    /// The texts are here (a link that opened on a question): load the results' own wasm
+    /// behind the questions, and only then say `Loaded`.
+    fn finish_rest(self) {
+        leptos::task::spawn_local(async move {
+            let done = lazy::preload().await.is_ok();
+            self.texts.set(if done {
+                TextsState::Loaded
+            } else {
+                TextsState::Failed
+            });
+        });
+    }
 }
 
 /// The core rule set with the texts of `texts.bin` restored ([`texts::restore`]), or `None`
 /// if they cannot be fetched or belong to another rule set. Done at most once or twice per
 /// page, so the whole rule set is leaked: it lives as long as the page.
-async fn whole_rules(core: &'static RuleSet) -> Option<&'static RuleSet> {
-    // The results' own wasm (lazy.rs) comes alongside: results are drawn once both are here.
-    let (bytes, rest) =
-        futures::future::join(browser::fetch_bytes("texts.bin"), lazy::preload()).await;
-    rest.ok()?;
+/// With `rest`, the results' own wasm (lazy.rs) is loaded alongside and must come too:
+/// results are drawn once both are here.
+async fn whole_rules(core: &'static RuleSet, rest: bool) -> Option<&'static RuleSet> {
+    let rest = async move { !rest || lazy::preload().await.is_ok() };
+    let (bytes, rest) = futures::future::join(browser::fetch_bytes("texts.bin"), rest).await;
+    if !rest {
+        return None;
+    }
     Some(Box::leak(Box::new(texts::restore(core, &bytes?)?)))
 }
 
@@ -122,13 +138,16 @@ pub fn start() {
     let rs = ruleset::embedded();
     let (session, display, notice) = load(rs, &browser::hash());
     // A link that opens on a question or the results, or in English, needs texts.bin
-    // (boot.js has been fetching it alongside the wasm): wait for it with the static screen
-    // up, rather than paint the page twice and shift it.
+    // (boot.js has been fetching it alongside the wasm, and the results' own wasm): wait for
+    // it with the static screen up, rather than paint the page twice and shift it. Only the
+    // results wait for their wasm too; a question mounts at once and loads it behind.
     if texts::needed(&session, &display) {
+        let results = session.screen == Screen::Results;
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {
-            let (rules, texts) = match whole_rules(rs).await {
-                Some(whole) => (whole, TextsState::Loaded),
+            let (rules, texts) = match whole_rules(rs, results).await {
+                Some(whole) if results => (whole, TextsState::Loaded),
+                Some(whole) => (whole, TextsState::Loading),
                 None => (rs, TextsState::Failed),
             };
             // Mount in a task of its own, so that neither blocks the page for long.
@@ -189,6 +208,10 @@ fn app(init: Init) -> impl IntoView {
     let rs = ruleset::embedded();
     let ctx = context(init);
     provide_context(ctx);
+    // Opened on a question with the texts here: the results' wasm comes behind.
+    if ctx.texts.get_untracked() == TextsState::Loading {
+        ctx.finish_rest();
+    }
 
     // The texts come once the person has left the start screen or chosen English (the
     // start page's own load stays as small as it can be; boot.js preloads them when the
