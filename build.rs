@@ -1,17 +1,18 @@
 //! Compiles `rules/` into the compact rule set the app embeds. A bad rule file fails the
 //! build with every problem found, each with its file, line, item and a suggestion.
 
-#[path = "src/model.rs"]
+#[path = "src/ships/model.rs"]
 #[allow(dead_code)]
 mod model;
 
-#[path = "src/expr.rs"]
+#[path = "src/host/expr.rs"]
 #[allow(dead_code)]
 mod expr;
 
 // An inline module with a path, so that `compile`'s own modules are found in
-// `src/compile/` (a `#[path]` file directly at the root would look for them in `src/`).
-#[path = "src"]
+// `src/host/compile/` (a `#[path]` file directly at the root would look for them in
+// `src/host/`).
+#[path = "src/host"]
 mod src {
     // build.rs uses only `compile` and `read_dir` of what the library exports.
     #[allow(dead_code, unused_imports)]

@@ -1,5 +1,6 @@
 // Lighthouse 12 (mobile emulation, its default) on the start page and a results page of the
-// release dist/: Performance, Accessibility, Best practices, LCP and TBT.
+// release dist/: Performance, Accessibility, Best practices, LCP and TBT. Every run is
+// printed (LH_RUNS, default 5, per page), not the best one: Lighthouse's simulation varies.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
@@ -16,8 +17,9 @@ const pages = {
   results: `${server.base}#d=2023-06-01&f=city:pingliang;applicant:business;business_form:individual_business;vat_status:small_scale;monthly_sales:80000;industries:catering&h=city,applicant,business_form,vat_status,monthly_sales,industries&s=results`,
 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lh-'));
-for (const [name, url] of Object.entries(pages)) {
-  const out = path.join(tmp, `${name}.json`);
+const runs = Number(process.env.LH_RUNS || 5);
+for (const [name, url] of Object.entries(pages)) for (let run = 1; run <= runs; run++) {
+  const out = path.join(tmp, `${name}-${run}.json`);
   // Asynchronous: the static server answers from this same process.
   await promisify(execFile)(lighthouse, [
     url, '--quiet', '--output=json', `--output-path=${out}`,
@@ -28,6 +30,6 @@ for (const [name, url] of Object.entries(pages)) {
   const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
   const lcp = r.audits['largest-contentful-paint'].numericValue;
   const tbt = r.audits['total-blocking-time'].numericValue;
-  console.log(`lighthouse-${name}: performance ${score('performance')}, accessibility ${score('accessibility')}, best-practices ${score('best-practices')}, LCP ${(lcp / 1000).toFixed(2)} s, TBT ${Math.round(tbt)} ms`);
+  console.log(`lighthouse-${name} run ${run}/${runs}: performance ${score('performance')}, accessibility ${score('accessibility')}, best-practices ${score('best-practices')}, LCP ${(lcp / 1000).toFixed(2)} s, TBT ${Math.round(tbt)} ms`);
 }
 await server.close();

@@ -1,4 +1,4 @@
-//! The hand decoder (`src/decode.rs`, what the wasm reads) reads exactly what serde writes:
+//! The hand decoder (`src/ships/decode.rs`, what the wasm reads) reads exactly what serde writes:
 //! on the real rule set, whole and as the wasm's core, and on a fixture written here that
 //! holds every variant of every enum of the model and, somewhere, a non-empty instance of
 //! every list and option. The real rules use only some forms (no `Not`, `HasAll`, `Add`,

@@ -395,7 +395,7 @@ fn money_is_read_as_people_write_it() {
 
 #[test]
 fn amounts_are_written_with_grouped_digits() {
-    use relief_finder::engine::describe::group_digits;
+    use relief_finder::present::describe::group_digits;
     use rust_decimal::Decimal;
     let g = |m: i64, scale: u32| group_digits(Decimal::new(m, scale));
     assert_eq!(g(28800, 0), "28,800");
@@ -410,8 +410,8 @@ fn amounts_are_written_with_grouped_digits() {
 
 #[test]
 fn why_speaks_in_the_persons_own_answers() {
-    use relief_finder::engine::describe::reason;
     use relief_finder::model::Lang;
+    use relief_finder::present::describe::reason;
     let rs = mini();
     let f = facts(
         &rs,
@@ -543,7 +543,7 @@ fn an_ended_measure_is_judged_on_the_days_it_was_in_force() {
         .near_miss(&rs)
         .expect("a near miss: only the date stands in the way");
     assert_eq!(
-        relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
+        relief_finder::engine::eval::date_when_met(c, &f, r.judged_on),
         Some(d("2025-03-01"))
     );
     // A measure not yet in force is judged on its own days too.
@@ -629,12 +629,12 @@ fn the_graduate_registered_in_january_2023_never_qualified_for_the_start_up_subs
         .near_miss(rs)
         .expect("only the year of operation stands in the way");
     assert_eq!(
-        relief_finder::engine::describe::date_when_met(c, &f, r.judged_on),
+        relief_finder::engine::eval::date_when_met(c, &f, r.judged_on),
         Some(d("2024-01-10"))
     );
     // The card names the day it was judged on, not "the date asked about" (2026).
     assert_eq!(
-        relief_finder::engine::describe::condition_on(rs, c, Lang::Zh, Some(r.judged_on)),
+        relief_finder::present::describe::condition_on(rs, c, Lang::Zh, Some(r.judged_on)),
         "首次创办企业登记日期 ≤ 2023-12-31前1年"
     );
     // Registered in 2022, he had his year while the measure ran.

@@ -1,9 +1,9 @@
 //! The printout's lists (issue 15, point 12): what it holds and in which order.
 
 use chrono::NaiveDate;
-use relief_finder::engine::printout::{html, printout};
 use relief_finder::engine::{Facts, Session, Value};
 use relief_finder::model::{Kind, Lang, RuleSet};
+use relief_finder::present::printout::{html, printout};
 
 const RESTAURANT: [(&str, &str); 7] = [
     ("applicant", "business"),
@@ -30,7 +30,7 @@ fn a_printout_lists_money_first_then_other_reliefs_then_services() {
     let facts = restaurant(rs);
     let june = chrono::NaiveDate::from_ymd_opt(2023, 6, 1).expect("date");
     let ev = relief_finder::engine::evaluate(rs, &facts, june);
-    let p = printout(&ev);
+    let p = printout(rs, &ev);
     let first = &ev.results[p.in_force[0]];
     assert_eq!(
         first.relief.id, "pingliang-2023.vat-small-scale-exempt",
@@ -58,7 +58,7 @@ fn a_printout_lists_money_first_then_other_reliefs_then_services() {
         &facts,
         chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"),
     );
-    let p = printout(&later);
+    let p = printout(rs, &later);
     assert!(p
         .not_in_force
         .iter()

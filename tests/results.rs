@@ -177,7 +177,7 @@ fn where_to_go_leads_with_an_office_a_person_can_visit_or_call() {
     );
     let office = |id: &str, pairs: &[(&str, &str)], lang: Lang| {
         let r = rs.relief(id).expect("relief");
-        summary::office_for(rs, r, &facts(rs, pairs), lang).expect("office")
+        relief_finder::present::describe::office(rs, r, &facts(rs, pairs), lang).expect("office")
     };
     // The farmer in 民勤 got "省公安厅、省民政厅、省人社厅…省残联".
     let farmer = [

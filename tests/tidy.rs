@@ -1,4 +1,6 @@
-//! Invariants kept as tests: the engine knows nothing of the browser and does no I/O.
+//! Invariants kept as tests, stated per folder: src/ships/ (what the wasm carries: model,
+//! wire format, engine, presentation) knows nothing of the browser and does no I/O;
+//! src/host/ never ships.
 
 use std::path::Path;
 
@@ -14,14 +16,11 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 #[test]
-fn the_engine_uses_no_browser_crate_and_does_no_io() {
-    let mut files = vec![
-        "src/engine.rs".into(),
-        "src/model.rs".into(),
-        "src/catalog.rs".into(),
-        "src/ruleset.rs".into(),
-    ];
-    rust_files(Path::new("src/engine"), &mut files);
+fn what_ships_uses_no_browser_crate_and_does_no_io() {
+    // The folder as a whole: whatever is added under src/ships/ is checked.
+    let mut files = vec!["src/ships.rs".into()];
+    rust_files(Path::new("src/ships"), &mut files);
+    assert!(files.len() > 10, "src/ships/ holds the engine: {files:?}");
     let forbidden = [
         "leptos",
         "web_sys",
@@ -49,7 +48,7 @@ fn the_engine_uses_no_browser_crate_and_does_no_io() {
     }
     assert!(
         found.is_empty(),
-        "the engine must stay plain Rust:\n{}",
+        "src/ships/ must stay plain Rust:\n{}",
         found.join("\n")
     );
 }
@@ -87,15 +86,44 @@ fn no_toml_parser_ships_in_the_wasm() {
         .expect("a host-only section");
     let at = toml.find("\ntoml =").expect("toml is a dependency");
     assert!(at > host, "toml must be a host-only dependency");
+    // src/host/ as a whole is compiled off wasm32 only, and nothing that ships uses it.
     let lib = std::fs::read_to_string("src/lib.rs").expect("readable");
-    for m in ["compile", "expr", "persona", "report"] {
+    assert!(
+        lib.contains("#[cfg(not(target_arch = \"wasm32\"))]\npub mod host;"),
+        "src/host/ must be host-only"
+    );
+    for m in ["compile", "expr", "persona", "report", "cases", "walk"] {
         assert!(
-            lib.contains(&format!(
-                "#[cfg(not(target_arch = \"wasm32\"))]\npub mod {m};"
-            )),
-            "{m} must be host-only"
+            Path::new(&format!("src/host/{m}.rs")).exists(),
+            "{m} lives in src/host/"
         );
     }
+    let mut shipped = vec!["src/ships.rs".into()];
+    rust_files(Path::new("src/ships"), &mut shipped);
+    rust_files(Path::new("src/app"), &mut shipped);
+    let host_modules = ["compile", "expr", "persona", "report", "cases", "walk"];
+    let mut found = Vec::new();
+    for f in &shipped {
+        let text = std::fs::read_to_string(f).expect("readable");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let mut words = vec!["host::".to_string(), "toml::".into(), "serde_json".into()];
+            for m in host_modules {
+                words.push(format!("crate::{m}::"));
+                words.push(format!("relief_finder::{m}::"));
+            }
+            for w in &words {
+                if code.contains(w.as_str()) {
+                    found.push(format!("{}:{}: uses {w}", f.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "what ships must not use the host side:\n{}",
+        found.join("\n")
+    );
 }
 
 /// The longest a function may be, in lines from `fn` to its closing brace.
@@ -103,24 +131,13 @@ const LONGEST_FUNCTION: usize = 120;
 
 #[test]
 fn no_function_is_longer_than_120_lines() {
-    // The presentation layer (the app's components, describe, catalog, report) is being
-    // rewritten apart (issue 13, point 2); it joins this check when that lands.
-    let exempt = [
-        "src/app.rs",
-        "src/app/",
-        "src/engine/describe.rs",
-        "src/catalog.rs",
-        "src/report.rs",
-    ];
+    // Components included: the app's too.
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);
     files.push("build.rs".into());
     let mut long = Vec::new();
     for f in &files {
         let name = f.display().to_string().replace('\\', "/");
-        if exempt.iter().any(|e| name.starts_with(e)) {
-            continue;
-        }
         let text = std::fs::read_to_string(f).expect("readable");
         for (start, len, fn_name) in functions(&text) {
             if len > LONGEST_FUNCTION {

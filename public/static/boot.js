@@ -30,9 +30,24 @@
   // A link that opens past the start screen, or in English, or a compact link from a QR
   // code, needs texts.bin (the results' and the English texts) at once: fetch it
   // alongside the wasm, so that the app's own request finds it ready rather than starting
-  // after the wasm.
-  // The results' own wasm (rest-<hash>.wasm, named here by tools/split.sh) comes with it.
-  if (/(^#|&)(s=(?!start(&|$))|lang=en(&|$)|z=)/.test(location.hash)) {
+  // after the wasm. The results' own wasm (rest-<hash>.wasm, named here by tools/split.sh)
+  // comes with it. The parts of the fragment that say so, as src/ships/present/texts.rs reads
+  // them (AT_ONCE there; a test checks that the two lists are the same): a part equal to an
+  // entry, or starting with one that ends in '='; '!' marks a part that does not count.
+  var atOnce = ['lang=en', 'z=', 's=', '!s=start'];
+  var needed = location.hash.replace(/^#/, '').split('&').some(function (part) {
+    var counts = false;
+    for (var i = 0; i < atOnce.length; i++) {
+      var e = atOnce[i];
+      if (e.charAt(0) === '!') {
+        if (part === e.slice(1)) return false;
+      } else if (part === e || (e.slice(-1) === '=' && part.indexOf(e) === 0)) {
+        counts = true;
+      }
+    }
+    return counts;
+  });
+  if (needed) {
     ['texts.bin', '__REST_WASM__'].forEach(function (href) {
       var link = document.createElement('link');
       link.rel = 'preload';

@@ -79,14 +79,59 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
-/// Copy text to the clipboard; false when the browser refuses.
-pub fn copy(text: &str) -> bool {
+/// Copy text to the clipboard: true once the browser says it is copied, false when it
+/// refuses (no permission, no clipboard on a page that is not secure). The asynchronous
+/// clipboard where there is one, else the older `execCommand("copy")`.
+pub async fn copy(text: &str) -> bool {
     let Some(w) = web_sys::window() else {
         return false;
     };
-    let clipboard = w.navigator().clipboard();
-    let _ = clipboard.write_text(text);
-    true
+    let nav = w.navigator();
+    let api = js_sys::Reflect::get(&nav, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if api {
+        let written = nav.clipboard().write_text(text);
+        return wasm_bindgen_futures::JsFuture::from(written).await.is_ok();
+    }
+    exec_copy(&w, text)
+}
+
+/// `execCommand("copy")` on a text field put off screen for the moment: its own answer.
+/// Focus goes back where it was.
+fn exec_copy(w: &web_sys::Window, text: &str) -> bool {
+    use js_sys::{Function, Reflect};
+    let Some(doc) = w.document() else {
+        return false;
+    };
+    let (Ok(area), Some(body)) = (doc.create_element("textarea"), doc.body()) else {
+        return false;
+    };
+    let before = doc.active_element();
+    let _ = Reflect::set(&area, &"value".into(), &text.into());
+    let _ = area.set_attribute("readonly", "");
+    // Through the style object, which the page's CSP allows (a style attribute it would not).
+    if let Ok(style) = Reflect::get(&area, &"style".into()) {
+        let _ = Reflect::set(&style, &"position".into(), &"fixed".into());
+        let _ = Reflect::set(&style, &"opacity".into(), &"0".into());
+    }
+    let call = |on: &wasm_bindgen::JsValue, name: &str, arg: Option<&str>| {
+        Reflect::get(on, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| match arg {
+                Some(a) => f.call1(on, &a.into()).ok(),
+                None => f.call0(on).ok(),
+            })
+    };
+    let ok = body.append_child(&area).is_ok() && {
+        call(&area, "select", None);
+        call(&doc, "execCommand", Some("copy")).is_some_and(|r| r.as_bool() == Some(true))
+    };
+    area.remove();
+    if let Some(el) = before.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    ok
 }
 
 /// Scroll to the top of the page (a new screen starts at its top).

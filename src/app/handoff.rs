@@ -4,11 +4,11 @@
 //! check are the engine's (`engine::link`), the code is `qr`'s; this only draws them.
 
 use leptos::prelude::*;
-use relief_finder::catalog::t;
 use relief_finder::engine::link::{self, HandoffError};
-use relief_finder::engine::printout::esc;
 use relief_finder::engine::Screen;
 use relief_finder::model::Lang;
+use relief_finder::present::printout::esc;
+use relief_finder::present::{t, Msg};
 use relief_finder::qr;
 
 use super::{browser, Ctx};
@@ -28,8 +28,8 @@ fn phone_link(ctx: Ctx) -> Result<String, HandoffError> {
 /// What a hall's staff must fix, in words.
 fn problem(lang: Lang, e: &HandoffError) -> String {
     match e {
-        HandoffError::Missing => t(lang, "handoff.missing").to_string(),
-        HandoffError::Unusable(a) => format!("{} {a}", t(lang, "handoff.unusable")),
+        HandoffError::Missing => t(lang, Msg::HandoffMissing).to_string(),
+        HandoffError::Unusable(a) => format!("{} {a}", t(lang, Msg::HandoffUnusable)),
     }
 }
 
@@ -55,7 +55,7 @@ fn qr_html(ctx: Ctx, max_px: usize) -> String {
     match code(ctx, max_px) {
         Ok(Some((svg, version, scale))) => format!(
             "<figure class=\"qr\" role=\"img\" aria-label=\"{}\" data-version=\"{version}\" data-scale=\"{scale}\">{svg}</figure>",
-            t(lang, "res.qr_alt")
+            t(lang, Msg::ResQrAlt)
         ),
         Ok(None) => String::new(),
         Err(e) => format!("<p class=\"notice\">{}</p>", esc(&problem(lang, &e))),
@@ -68,7 +68,7 @@ pub fn HandOff() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <section class="handoff" aria-labelledby="sec-qr">
-            <h2 id="sec-qr">{move || t(ctx.lang(), "res.qr")}</h2>
+            <h2 id="sec-qr">{move || t(ctx.lang(), Msg::ResQr)}</h2>
             <div inner_html=move || qr_html(ctx, 296)></div>
         </section>
     }
@@ -115,16 +115,16 @@ pub fn Dock(open: RwSignal<bool>) -> impl IntoView {
         ctx.session.with(|s| s.screen == Screen::Results).then(|| view! {
             <div class="dock">
                 <button type="button" id="take-away" class="primary take-away" aria-controls="take-away-panel"
-                    aria-expanded=open_now.to_string() on:click=toggle>{t(lang, "kiosk.take_away")}</button>
+                    aria-expanded=open_now.to_string() on:click=toggle>{t(lang, Msg::KioskTakeAway)}</button>
             </div>
             {open_now.then(|| view! {
                 <section id="take-away-panel" class="take-away-panel" role="dialog" aria-labelledby="take-away-title">
-                    <h2 id="take-away-title" tabindex="-1">{t(lang, "kiosk.take_away")}</h2>
-                    <p>{t(lang, "kiosk.take_away_help")}</p>
+                    <h2 id="take-away-title" tabindex="-1">{t(lang, Msg::KioskTakeAway)}</h2>
+                    <p>{t(lang, Msg::KioskTakeAwayHelp)}</p>
                     <div inner_html=move || qr_html(ctx, 600)></div>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| ctx.print()>{t(lang, "res.print")}</button>
-                        <button type="button" class="secondary" on:click=toggle>{t(lang, "kiosk.close")}</button>
+                        <button type="button" class="primary" on:click=move |_| ctx.print()>{t(lang, Msg::ResPrint)}</button>
+                        <button type="button" class="secondary" on:click=toggle>{t(lang, Msg::KioskClose)}</button>
                     </div>
                 </section>
             })}

@@ -1,11 +1,12 @@
 //! The printout: a sheet of its own, printed in place of the screen (see `@media print` in
-//! style.css). Its content is `engine::printout::html`'s; this only puts it on the page,
+//! style.css). Its content is `present::printout::html`'s; this only puts it on the page,
 //! with the QR code of the phone link at 4 pixels a module.
 
 use leptos::prelude::*;
-use relief_finder::engine::printout;
+use relief_finder::present::printout;
+use relief_finder::present::texts::TextsState;
 
-use super::{browser, handoff, Ctx, TextsState};
+use super::{browser, handoff, Ctx};
 
 #[component]
 pub fn PrintSheet() -> impl IntoView {

@@ -1,15 +1,17 @@
-//! One question on screen: its wording, help, choices or input, "not sure" and back.
+//! One question on screen: markup over `present::question` (which facts and choices it
+//! offers, what it settles, the drafts read back as answers): its wording, help, choices or
+//! input, "not sure" and back.
 
 use leptos::prelude::*;
-use relief_finder::catalog::{t, tn};
-use relief_finder::engine::eval::{eval_cond, Tri};
-use relief_finder::engine::planner::{offer, shown};
-use relief_finder::engine::{Facts, Value, ValueError};
-use relief_finder::model::{FactDef, FactIx, FactType, Lang};
+use relief_finder::engine::Facts;
+use relief_finder::model::{FactIx, FactType};
+use relief_finder::present::question::{self, Draft, QuestionView};
+use relief_finder::present::{t, Msg};
 
 use super::Ctx;
 
-/// The draft answer of one fact while the person is choosing or typing.
+/// The draft answer of one fact while the person is choosing or typing (see
+/// `present::question::Draft`), a signal per part.
 #[derive(Clone, Copy)]
 struct Field {
     fact: FactIx,
@@ -19,78 +21,35 @@ struct Field {
     bits: RwSignal<u64>,
     /// Typed text (money, number, date).
     text: RwSignal<String>,
-    error: RwSignal<Option<&'static str>>,
+    error: RwSignal<Option<Msg>>,
 }
 
 impl Field {
     fn new(ctx: &Ctx, fact: FactIx) -> Field {
-        let current = ctx.session.with_untracked(|s| s.facts.get(fact).cloned());
-        let def = ctx.rs_now().fact(fact);
-        let (choice, bits, text) = match current {
-            Some(Value::Enum(i)) => (Some(i as usize), 0, String::new()),
-            Some(Value::Bool(b)) => (Some(usize::from(!b)), 0, String::new()),
-            Some(Value::Set(b)) => (None, b, String::new()),
-            Some(v) => (None, 0, v.write(def)),
-            None => (None, 0, String::new()),
-        };
+        let d = ctx
+            .session
+            .with_untracked(|s| Draft::of(ctx.rs_now().fact(fact), s.facts.get(fact)));
         Field {
             fact,
-            choice: RwSignal::new(choice),
-            bits: RwSignal::new(bits),
-            text: RwSignal::new(text),
+            choice: RwSignal::new(d.choice),
+            bits: RwSignal::new(d.bits),
+            text: RwSignal::new(d.text),
             error: RwSignal::new(None),
         }
     }
 
-    /// What the field holds now, if anything (tracked): the screen's draft answers decide
-    /// which details and choices it shows.
-    fn draft(&self, def: &FactDef, tick: bool) -> Option<Value> {
-        match def.ty {
-            FactType::Enum => self.choice.get().map(|i| Value::Enum(i as u8)),
-            FactType::Bool if tick => Some(Value::Bool(self.choice.get() == Some(0))),
-            FactType::Bool => self.choice.get().map(|i| Value::Bool(i == 0)),
-            FactType::Set => Some(Value::Set(self.bits.get())),
-            _ => Value::parse(def, &self.text.get()).ok(),
-        }
+    /// The draft now (tracked): the screen's drafts decide which details and choices show.
+    fn draft(&self) -> (FactIx, Draft) {
+        let d = Draft {
+            choice: self.choice.get(),
+            bits: self.bits.get(),
+            text: self.text.get(),
+        };
+        (self.fact, d)
     }
 
-    /// The answer to record on a screen of several facts: a tick box is yes or no, a choice
-    /// or a number left empty is "not sure".
-    fn answer(&self, def: &FactDef) -> Result<Option<Value>, &'static str> {
-        match def.ty {
-            FactType::Bool => Ok(Some(Value::Bool(self.choice.get_untracked() == Some(0)))),
-            FactType::Enum => Ok(self.choice.get_untracked().map(|i| Value::Enum(i as u8))),
-            FactType::Money | FactType::Number | FactType::Date
-                if self.text.get_untracked().trim().is_empty() =>
-            {
-                Ok(None)
-            }
-            _ => self.value(def).map(Some),
-        }
-    }
-
-    /// The value to record, or the message saying what is wrong.
-    fn value(&self, def: &FactDef) -> Result<Value, &'static str> {
-        match def.ty {
-            FactType::Enum => self
-                .choice
-                .get_untracked()
-                .map(|i| Value::Enum(i as u8))
-                .ok_or("err.choose"),
-            FactType::Bool => self
-                .choice
-                .get_untracked()
-                .map(|i| Value::Bool(i == 0))
-                .ok_or("err.choose"),
-            FactType::Set => Ok(Value::Set(self.bits.get_untracked())),
-            FactType::Money | FactType::Number | FactType::Date => {
-                Value::parse(def, &self.text.get_untracked()).map_err(|e| match e {
-                    ValueError::Negative => "err.negative",
-                    ValueError::NotADate => "err.date",
-                    _ => "err.number",
-                })
-            }
-        }
+    fn draft_untracked(&self) -> (FactIx, Draft) {
+        untrack(|| self.draft())
     }
 }
 
@@ -100,86 +59,52 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
     // The core rule set has all the engine needs; wording is read through `ctx.rs()` so that
     // the English replaces its Chinese stand-in when texts.bin arrives.
     let rs = ctx.rs_now();
-    let question = &rs.questions[q];
     let lang = move || ctx.lang();
-    let as_of = ctx.session.with_untracked(|s| s.as_of);
     // What the planner puts on this screen, and what its answer can settle.
-    let (offered, stakes) = ctx.eval.with_untracked(|ev| {
-        ctx.session.with_untracked(|s| {
-            let stakes = s
-                .plan(rs, ev)
-                .filter(|p| p.question == q)
-                .map(|p| p.stakes)
-                .unwrap_or_default();
-            (offer(rs, &s.facts, ev, q), stakes)
-        })
+    let view_model = ctx.eval.with_untracked(|ev| {
+        ctx.session
+            .with_untracked(|s| QuestionView::new(rs, s, ev, q))
     });
-    let multi = question.facts.len() > 1;
-    let fields: Vec<Field> = offered.iter().map(|f| Field::new(&ctx, *f)).collect();
+    let fields: Vec<Field> = view_model
+        .offered
+        .iter()
+        .map(|f| Field::new(&ctx, *f))
+        .collect();
     // The answers so far with those drafted on this screen: a detail shows once its gate is
     // ticked, and a county list follows the city chosen beside it.
     let draft = {
         let fields = fields.clone();
+        let multi = view_model.multi;
         Memo::new(move |_| {
-            let mut facts: Facts = ctx.session.with(|s| s.facts.clone());
-            for f in &fields {
-                match f.draft(rs.fact(f.fact), multi) {
-                    Some(v) => facts.set(f.fact, v),
-                    None => facts.clear(f.fact),
-                }
-            }
-            facts
+            let drafts: Vec<_> = fields.iter().map(Field::draft).collect();
+            ctx.session
+                .with(|s| question::drafted(rs, &s.facts, &drafts, multi))
         })
     };
-    // A single choice answers at once; anything typed or multiple waits for "Continue".
-    let single_choice = !multi
-        && matches!(
-            rs.fact(question.facts[0]).ty,
-            FactType::Enum | FactType::Bool
-        );
+    let single_choice = view_model.single_choice;
+    let view_model = StoredValue::new(view_model);
 
     let submit = {
         let fields = fields.clone();
         move || {
-            let mut values = Vec::new();
-            let mut ok = true;
+            let drafts: Vec<_> = fields.iter().map(Field::draft_untracked).collect();
+            let read = view_model.with_value(|v| {
+                ctx.session
+                    .with_untracked(|s| question::answers(rs, v, &s.facts, &drafts))
+            });
             for f in &fields {
-                let def = rs.fact(f.fact);
-                if multi && !shown(rs, &draft.get_untracked(), as_of, f.fact) {
-                    continue;
-                }
-                let answer = if multi {
-                    f.answer(def)
-                } else {
-                    f.value(def).map(Some)
-                };
-                match answer {
-                    Ok(v) => {
-                        f.error.set(None);
-                        values.push((f.fact, v));
-                    }
-                    Err(e) => {
-                        f.error.set(Some(e));
-                        ok = false;
-                    }
-                }
+                f.error.set(None);
             }
-            if ok {
-                ctx.session.update(|s| s.answer(rs, q, &values));
-            } else {
-                super::browser::focus("field-error");
+            match read {
+                Ok(values) => ctx.session.update(|s| s.answer(rs, q, &values)),
+                Err(errors) => {
+                    for (i, e) in errors {
+                        fields[i].error.set(Some(e));
+                    }
+                    super::browser::focus("field-error");
+                }
             }
         }
-    };
-    let stakes_text = move || {
-        let l = lang();
-        let parts: Vec<String> = stakes
-            .iter()
-            .map(|(c, n)| {
-                t(l, &format!("cat.{c}")).to_string().replace("{n}", "") + &tn(l, "q.items", n)
-            })
-            .collect();
-        (!parts.is_empty()).then(|| tn(l, "q.stakes", parts.join(t(l, "q.list_sep"))))
     };
     let on_submit = {
         let submit = submit.clone();
@@ -193,8 +118,11 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
         .map(|f| {
             let f = *f;
             let submit = submit.clone();
-            let visible = Memo::new(move |_| !multi || shown(rs, &draft.get(), as_of, f.fact));
+            let visible = Memo::new(move |_| {
+                view_model.with_value(|v| draft.with(|d| v.shows(rs, d, f.fact)))
+            });
             let id = rs.fact(f.fact).id.clone();
+            let multi = view_model.with_value(|v| v.multi);
             move || {
                 let submit = submit.clone();
                 let id = id.clone();
@@ -208,7 +136,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
         .collect_view();
 
     view! {
-        <section class="question" data-question=question.id.clone()>
+        <section class="question" data-question=rs.questions[q].id.clone()>
             <form on:submit=on_submit novalidate>
                 <fieldset>
                     <legend>
@@ -218,28 +146,28 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
                         let help = ctx.rs().questions[q].help.get(lang()).to_string();
                         (!help.is_empty()).then(|| view! {
                             <details class="help">
-                                <summary>{move || t(lang(), "q.help")}</summary>
+                                <summary>{move || t(lang(), Msg::QHelp)}</summary>
                                 <p>{help}</p>
                             </details>
                         })
                     }}
                     {field_views}
                 </fieldset>
-                {move || stakes_text().map(|s| view! { <p class="settles">{s}</p> })}
+                {move || view_model.with_value(|v| v.stakes_text(lang())).map(|s| view! { <p class="settles">{s}</p> })}
                 <div class="actions">
                     {(!single_choice).then(|| view! {
-                        <button type="submit" class="primary">{move || t(lang(), "q.next")}</button>
+                        <button type="submit" class="primary">{move || t(lang(), Msg::QNext)}</button>
                     })}
                     <button type="button" class="secondary" on:click=move |_| ctx.session.update(|s| s.skip(rs, q))>
-                        {move || t(lang(), "q.not_sure")}
+                        {move || t(lang(), Msg::QNotSure)}
                     </button>
                 </div>
                 <div class="nav">
                     <button type="button" class="link" on:click=move |_| ctx.back()>
-                        {move || t(lang(), "nav.back")}
+                        {move || t(lang(), Msg::NavBack)}
                     </button>
                     <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.show_results())>
-                        {move || t(lang(), "nav.results")}
+                        {move || t(lang(), Msg::NavResults)}
                     </button>
                 </div>
             </form>
@@ -263,17 +191,6 @@ where
     let fact = field.fact;
     // Wording from the tracked rule set (see QuestionScreen).
     let label = move || ctx.rs().fact(fact).label.get(ctx.lang()).to_string();
-    let value_label = move |i: usize| {
-        ctx.rs().fact(fact).values[i]
-            .label
-            .get(ctx.lang())
-            .to_string()
-    };
-    let lang = move || ctx.lang();
-    let error = move || {
-        field.error.get().map(|k| view! { <p id="field-error" class="error" role="alert" tabindex="-1">{t(lang(), k)}</p> })
-    };
-    let input_id = format!("field-{}", def.id);
     match def.ty {
         FactType::Bool if tick => {
             // On a screen of several facts a yes/no is a tick box: unticked means no.
@@ -288,132 +205,150 @@ where
             .into_any()
         }
         FactType::Enum | FactType::Bool => {
-            // Options whose `only_if` is false for the answers so far (with those drafted on
-            // this screen) are not offered.
-            let is_bool = def.ty == FactType::Bool;
-            let options = Memo::new(move |_| -> Vec<(usize, String)> {
-                if is_bool {
-                    return vec![(0, "true".into()), (1, "false".into())];
-                }
-                let (facts, as_of) = (draft.get(), ctx.session.with_untracked(|s| s.as_of));
-                def.values
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| {
-                        v.only_if
-                            .as_ref()
-                            .is_none_or(|c| eval_cond(c, &facts, as_of).tri != Tri::False)
-                    })
-                    .map(|(i, v)| (i, v.id.clone()))
-                    .collect()
-            });
-            let buttons = move || {
-                options
-                    .get()
-                    .into_iter()
-                    .map(|(i, value)| {
-                        let submit = submit.clone();
-                        let pick = move |_| {
-                            field.choice.set(Some(i));
-                            if single {
-                                submit();
-                            }
-                        };
-                        view! {
-                            <button type="button" class="choice" data-value=value
-                                aria-pressed=move || (field.choice.get() == Some(i)).to_string()
-                                on:click=pick>
-                                {move || if is_bool {
-                                    t(lang(), if i == 0 { "q.yes" } else { "q.no" }).to_string()
-                                } else {
-                                    value_label(i)
-                                }}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            };
             let legend = tick.then(|| view! { <p class="field-label">{label}</p> });
-            view! { {legend}<div class="choices" role="group">{buttons}</div>{error} }.into_any()
+            let buttons = choices(ctx, field, single, draft, submit);
+            view! { {legend}<div class="choices" role="group">{buttons}</div>{error(ctx, field)} }
+                .into_any()
         }
         FactType::Set => {
-            let buttons = def
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let bit = 1u64 << i;
-                    let value = v.id.clone();
-                    view! {
-                        <button type="button" class="choice multi" data-value=value
-                            aria-pressed=move || (field.bits.get() & bit != 0).to_string()
-                            on:click=move |_| field.bits.update(|b| *b ^= bit)>
-                            {move || value_label(i)}
-                        </button>
-                    }
-                })
-                .collect_view();
             let head = if tick {
                 view! { <p class="field-label">{label}</p> }.into_any()
             } else {
-                view! { <p class="hint">{move || t(lang(), "q.choose_any")}</p> }.into_any()
+                view! { <p class="hint">{move || t(ctx.lang(), Msg::QChooseAny)}</p> }.into_any()
             };
             view! {
                 {head}
-                <div class="choices" role="group">{buttons}</div>
-                {error}
+                <div class="choices" role="group">{set_choices(ctx, field)}</div>
+                {error(ctx, field)}
             }
             .into_any()
         }
-        FactType::Money | FactType::Number => {
-            let unit = move || {
-                ctx.rs()
-                    .fact(fact)
-                    .unit
-                    .as_ref()
-                    .map(|u| u.get(lang()).to_string())
-            };
-            let id = input_id.clone();
-            let for_id = input_id.clone();
+        FactType::Money | FactType::Number | FactType::Date => text_field(ctx, field, label),
+    }
+}
+
+/// What is wrong with a field's answer, where focus goes on "Continue".
+fn error(ctx: Ctx, field: Field) -> impl IntoView {
+    move || {
+        field.error.get().map(|m| view! { <p id="field-error" class="error" role="alert" tabindex="-1">{t(ctx.lang(), m)}</p> })
+    }
+}
+
+/// The choices of an enum or a yes/no alone (`present::question::options`): the counties
+/// follow the city drafted beside them. A single choice answers at once.
+fn choices<F>(ctx: Ctx, field: Field, single: bool, draft: Memo<Facts>, submit: F) -> impl IntoView
+where
+    F: Fn() + Clone + Send + Sync + 'static,
+{
+    let fact = field.fact;
+    let options = Memo::new(move |_| -> Vec<(usize, String)> {
+        let as_of = ctx.session.with_untracked(|s| s.as_of);
+        draft.with(|d| {
+            question::options(ctx.rs_now().fact(fact), d, as_of)
+                .into_iter()
+                .map(|(i, id)| (i, id.to_string()))
+                .collect()
+        })
+    });
+    move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(i, value)| {
+                let submit = submit.clone();
+                let pick = move |_| {
+                    field.choice.set(Some(i));
+                    if single {
+                        submit();
+                    }
+                };
+                view! {
+                    <button type="button" class="choice" data-value=value
+                        aria-pressed=move || (field.choice.get() == Some(i)).to_string()
+                        on:click=pick>
+                        {move || question::option_label(ctx.rs().fact(fact), i, ctx.lang())}
+                    </button>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The values of a set, each a button that toggles.
+fn set_choices(ctx: Ctx, field: Field) -> impl IntoView {
+    let fact = field.fact;
+    ctx.rs_now()
+        .fact(fact)
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let bit = 1u64 << i;
+            let value = v.id.clone();
             view! {
-                <label class="field" for=for_id>
-                    <span>{label}</span>
-                    <span class="with-unit">
-                        <input id=id type="text" inputmode="decimal" autocomplete="off"
-                            aria-describedby="amount-hint"
-                            aria-invalid=move || field.error.get().is_some().to_string()
-                            prop:value=move || field.text.get()
-                            on:input=move |ev| field.text.set(event_target_value(&ev))/>
-                        <span class="unit">{move || unit().unwrap_or_else(|| if lang() == Lang::Zh { "元".into() } else { "yuan".into() })}</span>
-                    </span>
-                </label>
-                <p id="amount-hint" class="hint">{move || t(lang(), "q.amount_hint")}</p>
-                {move || ctx.display.with(|d| d.kiosk).then(|| view! { <Keypad field=field date=false/> })}
-                {error}
+                <button type="button" class="choice multi" data-value=value
+                    aria-pressed=move || (field.bits.get() & bit != 0).to_string()
+                    on:click=move |_| field.bits.update(|b| *b ^= bit)>
+                    {move || question::option_label(ctx.rs().fact(fact), i, ctx.lang())}
+                </button>
             }
-            .into_any()
+        })
+        .collect_view()
+}
+
+/// An amount, a number or a date, typed. A date is a text field rather than the native
+/// calendar: it takes a year and month alone (most people know the month they graduated,
+/// not the day), and the kiosk keypad.
+fn text_field(
+    ctx: Ctx,
+    field: Field,
+    label: impl Fn() -> String + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let fact = field.fact;
+    let def = ctx.rs_now().fact(fact);
+    let date = def.ty == FactType::Date;
+    let lang = move || ctx.lang();
+    let id = format!("field-{}", def.id);
+    let input = |id: String, mode: &'static str, hint: &'static str| {
+        view! {
+            <input id=id type="text" inputmode=mode autocomplete="off"
+                placeholder=date.then_some("2022-07")
+                aria-describedby=hint
+                aria-invalid=move || field.error.get().is_some().to_string()
+                prop:value=move || field.text.get()
+                on:input=move |ev| field.text.set(event_target_value(&ev))/>
         }
-        FactType::Date => {
-            // A text field rather than the native calendar: it takes a year and month alone
-            // (most people know the month they graduated, not the day), and the kiosk keypad.
-            let id = input_id.clone();
-            let for_id = input_id.clone();
-            view! {
-                <label class="field" for=for_id>
-                    <span>{label}</span>
-                    <input id=id type="text" inputmode="numeric" autocomplete="off"
-                        placeholder="2022-07"
-                        aria-describedby="date-hint"
-                        aria-invalid=move || field.error.get().is_some().to_string()
-                        prop:value=move || field.text.get()
-                        on:input=move |ev| field.text.set(event_target_value(&ev))/>
-                </label>
-                <p id="date-hint" class="hint">{move || t(lang(), "q.date_hint")}</p>
-                {move || ctx.display.with(|d| d.kiosk).then(|| view! { <Keypad field=field date=true/> })}
-                {error}
-            }
-            .into_any()
+    };
+    let keypad = move || {
+        ctx.display
+            .with(|d| d.kiosk)
+            .then(|| view! { <Keypad field=field date=date/> })
+    };
+    if date {
+        view! {
+            <label class="field" for=id.clone()>
+                <span>{label}</span>
+                {input(id.clone(), "numeric", "date-hint")}
+            </label>
+            <p id="date-hint" class="hint">{move || t(lang(), Msg::QDateHint)}</p>
+            {keypad}
+            {error(ctx, field)}
         }
+        .into_any()
+    } else {
+        view! {
+            <label class="field" for=id.clone()>
+                <span>{label}</span>
+                <span class="with-unit">
+                    {input(id.clone(), "decimal", "amount-hint")}
+                    <span class="unit">{move || question::unit(ctx.rs().fact(fact), lang())}</span>
+                </span>
+            </label>
+            <p id="amount-hint" class="hint">{move || t(lang(), Msg::QAmountHint)}</p>
+            {keypad}
+            {error(ctx, field)}
+        }
+        .into_any()
     }
 }
 
@@ -429,15 +364,15 @@ fn Keypad(field: Field, #[prop(optional)] date: bool) -> impl IntoView {
     };
     let press = move |k: &'static str| field.text.update(|t| t.push_str(k));
     view! {
-        <div class="keypad" role="group" aria-label=move || t(lang(), "kiosk.keypad")>
+        <div class="keypad" role="group" aria-label=move || t(lang(), Msg::KioskKeypad)>
             {keys.into_iter().map(|k| view! {
                 <button type="button" class="key" on:click=move |_| press(k)>{k}</button>
             }).collect_view()}
             <button type="button" class="key wide" on:click=move |_| field.text.update(|t| { t.pop(); })>
-                {move || t(lang(), "kiosk.delete")}
+                {move || t(lang(), Msg::KioskDelete)}
             </button>
             <button type="button" class="key wide" on:click=move |_| field.text.set(String::new())>
-                {move || t(lang(), "kiosk.clear")}
+                {move || t(lang(), Msg::KioskClear)}
             </button>
         </div>
     }

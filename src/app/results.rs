@@ -1,101 +1,23 @@
-//! The results: a lead that fits a phone's first screen (the date being looked at, one line
-//! of what is worth money now and in the measures' own years, the ended-measures note), the
-//! date, order and category controls folded behind one button, then reliefs by standing,
-//! money first, each with what it is worth, why, its dates, its clause and where to go; the
-//! scope; and the answers to edit.
+//! The results screen: markup over `present::results` (the lead, the sections in their
+//! order, the scope) and `present::card` (each card). The date, order and category controls
+//! are folded behind one button; the cards are drawn a few at a time so that a cheap phone
+//! is never blocked long.
 
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use relief_finder::catalog::{t, tn};
 use relief_finder::engine::calendar::ymd;
-use relief_finder::engine::describe::{self, amount_text, articles_text, dates, names, yuan};
-use relief_finder::engine::eval::{AmountResult, Evaluation, ReliefResult};
-use relief_finder::engine::summary::{self, Worth};
-use relief_finder::engine::{Eligibility, Timing};
-use relief_finder::model::{Claim, Kind, Lang, CATEGORIES};
-use rust_decimal::Decimal;
+use relief_finder::engine::eval::Evaluation;
+use relief_finder::present::card::{badge, tier_digit, Card};
+use relief_finder::present::catalog::category;
+use relief_finder::present::results::{self, SectionKind, Sort};
+use relief_finder::present::{t, tn, Msg};
 
 use super::{browser, Ctx};
 
-/// How the lists are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sort {
-    /// Money (highest first), then other reliefs, then services.
-    Default,
-    EndDate,
-}
-
-fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
-    // One sort in the wasm, by plain keys (stable: ties keep the earlier order): the day
-    // the relief ends, soonest first; or the amount, highest first, then the tier.
-    fn by(ev: &Evaluation, items: &mut [usize], key: fn(&ReliefResult) -> Decimal) {
-        items.sort_by_key(|i| key(&ev.results[*i]));
-    }
-    match sort {
-        Sort::EndDate => by(ev, &mut items, |r| {
-            Decimal::from(
-                r.relief
-                    .valid_until
-                    .unwrap_or(NaiveDate::MAX)
-                    .num_days_from_ce(),
-            )
-        }),
-        Sort::Default => {
-            by(ev, &mut items, |r| {
-                -r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
-            });
-            by(ev, &mut items, |r| {
-                Decimal::from(summary::Tier::of(r.relief) as u8)
-            });
-        }
-    }
-    items
-}
-
-/// `28,800元 每年、5,000元 一次性`: the exact amounts of some measures, per unit, or that
-/// the amounts vary when none is exact.
-fn money(w: &Worth, lang: Lang) -> String {
-    if w.totals.is_empty() {
-        return t(lang, "sum.vary").to_string();
-    }
-    w.totals
-        .iter()
-        .map(|(p, v)| {
-            format!(
-                "{} {}",
-                yuan(*v, lang),
-                t(lang, &format!("per.{}", p.name()))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(if lang == Lang::Zh { "、" } else { ", " })
-}
-
-/// The one line above the fold: what is worth money on the date, and what the person could
-/// have claimed in the measures' own years.
-fn summary_line(ev: &Evaluation, lang: Lang) -> String {
-    let s = summary::summary(ev);
-    let fill = |key: &str, w: &Worth| {
-        t(lang, key)
-            .replace("{d}", &ymd(ev.as_of))
-            .replace("{m}", &money(w, lang))
-            .replace("{n}", &w.count.to_string())
-    };
-    let mut line = fill(
-        if s.now.count == 0 {
-            "sum.now_none"
-        } else {
-            "sum.now"
-        },
-        &s.now,
-    );
-    if s.own_years.count > 0 {
-        line.push_str(&fill("sum.own", &s.own_years));
-    }
-    line
-}
+/// What copying the link came to: failed, copied.
+const COPIED: [Msg; 2] = [Msg::ResCopyFailed, Msg::ResCopied];
 
 #[component]
 pub fn ResultsScreen() -> impl IntoView {
@@ -103,174 +25,81 @@ pub fn ResultsScreen() -> impl IntoView {
     let rs = ctx.rs_now();
     let lang = move || ctx.lang();
     let sort = RwSignal::new(Sort::Default);
-    let today = browser::today();
     let filter: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let copied: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // What copying the link came to, as an index into COPIED (a signal type the app
+    // already has: a new one costs the wasm more).
+    let copied: RwSignal<Option<usize>> = RwSignal::new(None);
     // The first cards are painted at once; the other cards, a few at a time, then the
     // answers and the QR code come in later tasks, so that a cheap phone is never blocked
     // for long. The body leaves a switch per chunk of cards in `pending`; each task turns on
     // the next; then `done`. Anything redrawn after that (a filter, a sort) is drawn whole.
     let pending: StoredValue<Vec<RwSignal<bool>>> = StoredValue::new(Vec::new());
     let done = RwSignal::new(false);
-    fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>, ctx: Ctx) {
-        set_timeout(
-            move || {
-                let next = pending.try_update_value(|p| (!p.is_empty()).then(|| p.remove(0)));
-                match next.flatten() {
-                    Some(chunk) => {
-                        chunk.set(true);
-                        step(pending, done, ctx);
-                    }
-                    None => {
-                        done.set(true);
-                        // Back from changing one answer here: to its row (or the card that
-                        // asked), not the top of the page.
-                        if let Some(id) = ctx.return_to.try_update_value(Option::take).flatten() {
-                            browser::focus(&id);
-                        }
-                    }
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    }
     request_animation_frame(move || step(pending, done, ctx));
 
-    let set_date = move |ev: leptos::ev::Event| {
-        if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
-            ctx.session.update(|s| s.as_of = d);
-        }
-    };
-    let go = move |d: NaiveDate| ctx.session.update(|s| s.as_of = d);
     let copy = move |_| {
-        let ok = browser::copy(&browser::href());
-        copied.set(Some(if ok { "res.copied" } else { "res.copy_failed" }));
+        let href = browser::href();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(usize::from(browser::copy(&href).await)));
+        });
+    };
+    // "Answer more questions" only while a question is left, and not as the main button.
+    let more = move || {
+        ctx.eval
+            .with(|ev| ctx.session.with(|s| s.plan(ctx.rs_now(), ev).is_some()))
     };
 
-    let body = move || {
-        let lang = lang();
-        let sort = sort.get();
-        let filter = filter.get();
-        {
-            let ev = ctx.eval.get();
-            let rs = ctx.rs();
-            let keep = |i: &usize| filter.is_none_or(|c| ev.results[*i].relief.category == c);
-            let pick = |f: &dyn Fn(&ReliefResult) -> bool| -> Vec<usize> {
-                sorted(
-                    &ev,
-                    (0..ev.results.len())
-                        .filter(|i| f(&ev.results[*i]))
-                        .filter(keep)
-                        .collect(),
-                    sort,
-                )
-            };
-            // The lesser member of an overlap group is shown inside its better one's card.
-            let shown_inside = |i: usize| {
-                ev.results[i]
-                    .overlap
-                    .as_ref()
-                    .is_some_and(|o| o.best != i && ev.counts(o.best))
-            };
-            let eligible: Vec<usize> =
-                pick(&|r| r.eligibility == Eligibility::Eligible && r.in_force())
-                    .into_iter()
-                    .filter(|i| !shown_inside(*i))
-                    .collect();
-            let maybe = pick(&|r| r.eligibility == Eligibility::Maybe && r.in_force());
-            // Not in force on the date: those the person qualified for in their own window,
-            // and those the date alone would give, which the card says they never had.
-            let expired = pick(&|r| {
-                !r.in_force()
-                    && (r.eligibility == Eligibility::Eligible
-                        || r.window
-                            .as_ref()
-                            .is_some_and(|w| w.on_date == Eligibility::Eligible))
-            });
-            let near = pick(&|r| r.near_miss(rs).is_some() && r.in_force());
-            let card = {
-                let ev = ev.clone();
-                move |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> }
-            };
-            const FIRST: usize = 2;
-            const CHUNK: usize = 2;
-            let chunks: Vec<Vec<usize>> = eligible
-                .get(FIRST..)
-                .unwrap_or_default()
-                .chunks(CHUNK)
-                .map(<[usize]>::to_vec)
-                .collect();
-            let drawn = done.get_untracked();
-            let mut switches = Vec::new();
-            let later = chunks
-                .into_iter()
-                .map(|chunk| {
-                    let card = card.clone();
-                    let shown = RwSignal::new(drawn);
-                    switches.push(shown);
-                    move || {
-                        shown
-                            .get()
-                            .then(|| chunk.iter().copied().map(card.clone()).collect_view())
-                    }
-                })
-                .collect_view();
-            pending.set_value(switches);
-            let n_eligible = eligible.len();
-            // A person who stopped early: how many more questions would settle how many.
-            let early = ctx.session.with_untracked(|s| s.open_to_settle(rs, &ev));
-            let docs: Vec<&str> = rs.documents.iter().map(|d| d.number.as_str()).collect();
-            let section = |key: &'static str, id: &'static str, items: Vec<usize>, open: bool| {
-                view! { <Section key=key id=id items=items open=open ev=ev.clone() ready=done/> }
-            };
-            view! {
-                <section class="group" aria-labelledby="sec-eligible">
-                    <h2 id="sec-eligible">{t(lang, "res.eligible")}" "<span class="count">{n_eligible}</span></h2>
-                    {eligible.is_empty().then(|| view! { <p class="empty">{t(lang, "res.eligible_none")}</p> })}
-                    {eligible.into_iter().take(FIRST).map(card).collect_view()}
-                    {later}
-                    <p class="hint">{t(lang, "res.total_note")}</p>
-                </section>
-                {early.map(|(n, m)| view! {
-                    <p class="early" data-early="">
-                        {t(lang, "res.early").replace("{n}", &n.to_string()).replace("{m}", &m.to_string())}" "
-                        <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang, "res.continue")}</button>
-                    </p>
+    view! {
+        // Drawn only once the texts are here (app/mod.rs, ResultsGate).
+        <section class="results" data-texts="loaded"
+            data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
+            <h1 id="screen-title" tabindex="-1">{move || t(lang(), Msg::ResTitle)}</h1>
+            {lead(ctx)}
+            {controls(ctx, sort, filter)}
+            {move || body(ctx, sort.get(), filter.get(), pending, done)}
+            {move || done.get().then(|| view! { <Answers/><super::handoff::HandOff/> })}
+            <div class="actions">
+                {move || more().then(|| view! {
+                    <button type="button" class="secondary" data-continue="" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang(), Msg::ResContinue)}</button>
                 })}
-                {(!maybe.is_empty()).then(|| section("res.maybe", "sec-maybe", maybe, true))}
-                {(!expired.is_empty()).then(|| section("res.expired", "sec-expired", expired, false))}
-                {(!near.is_empty()).then(|| section("res.near", "sec-near", near, false))}
-                // The scope, stated once, under the measures it bounds.
-                <p class="scope hint">{tn(lang, "res.scope", docs.len())}{docs.join(if lang == Lang::Zh { "、" } else { ", " })}{t(lang, "res.scope_more")}</p>
-            }
-            .into_any()
-        }
-    };
-
-    let categories = move || {
-        let lang = lang();
-        let chip = move |c: Option<&'static str>| {
-            let label = c
-                .map(|c| t(lang, &format!("cat.{c}")))
-                .unwrap_or_else(|| t(lang, "res.all"));
-            view! {
-                <button type="button" class="chip" aria-pressed=move || (filter.get() == c).to_string()
-                    on:click=move |_| filter.set(c)>{label}</button>
-            }
-        };
-        let used: Vec<&'static str> = CATEGORIES
-            .iter()
-            .copied()
-            .filter(|c| rs.reliefs.iter().any(|r| r.category == *c))
-            .collect();
-        view! {
-            <div class="chips" role="group" aria-label=t(lang, "res.filter")>
-                {chip(None)}
-                {used.into_iter().map(|c| chip(Some(c))).collect_view()}
+                <button type="button" class="secondary" on:click=move |_| ctx.print()>{move || t(lang(), Msg::ResPrint)}</button>
+                <button type="button" class="secondary" on:click=copy>{move || t(lang(), Msg::ResCopy)}</button>
+                <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), Msg::NavRestart)}</button>
             </div>
-        }
-    };
+            <p class="status" role="status">{move || copied.get().map(|i| t(lang(), COPIED[i]))}</p>
+        </section>
+    }
+}
 
+/// Draw the next chunk of cards in a task of its own; when none is left, the rest.
+fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>, ctx: Ctx) {
+    set_timeout(
+        move || {
+            let next = pending.try_update_value(|p| (!p.is_empty()).then(|| p.remove(0)));
+            match next.flatten() {
+                Some(chunk) => {
+                    chunk.set(true);
+                    step(pending, done, ctx);
+                }
+                None => {
+                    done.set(true);
+                    // Back from changing one answer here: to its row (or the card that
+                    // asked), not the top of the page.
+                    if let Some(id) = ctx.return_to.try_update_value(Option::take).flatten() {
+                        browser::focus(&id);
+                    }
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// The lead (`present::results::lead`): it needs no texts.bin, so it is drawn at once,
+/// above the fold.
+fn lead(ctx: Ctx) -> impl IntoView {
+    let today = browser::today();
+    let go = move |d: NaiveDate| ctx.session.update(|s| s.as_of = d);
     // A note with a button that moves the date.
     let note = move |class: &'static str, text: String, button: Option<(String, NaiveDate)>| {
         view! {
@@ -282,67 +111,146 @@ pub fn ResultsScreen() -> impl IntoView {
             </div>
         }
     };
-    // The lead needs no texts.bin: it is drawn at once, above the fold.
-    let lead = move || {
-        let lang = lang();
-        let ev = ctx.eval.get();
-        let as_of = ev.as_of;
-        let ended = summary::ended_qualified(&ev).len();
-        let back = summary::look_back(&ev).filter(|d| *d != as_of);
+    move || {
+        let lang = ctx.lang();
+        let lead = results::lead(&ctx.eval.get(), today, lang);
+        let back_today = t(lang, Msg::ResBackToday).to_string();
         view! {
-            {(as_of != today).then(|| note(
-                "notice info viewing",
-                t(lang, "res.viewing").replace("{d}", &ymd(as_of)),
-                Some((t(lang, "res.back_today").to_string(), today)),
-            ))}
-            <p class="summary" data-summary="">{summary_line(&ev, lang)}</p>
-            {(ended > 0).then(|| note(
-                "notice info ended-note",
-                tn(lang, "res.ended_note", ended),
-                back.map(|d| (t(lang, "res.look_back").replace("{d}", &ymd(d)), d)),
-            ))}
+            {lead.viewing.map(|(text, today)| note("notice info viewing", text, Some((back_today, today))))}
+            <p class="summary" data-summary="">{lead.summary}</p>
+            {lead.ended.map(|(text, back)| note("notice info ended-note", text, back))}
+        }
+    }
+}
+
+/// The date, order and category controls, folded behind one button.
+fn controls(
+    ctx: Ctx,
+    sort: RwSignal<Sort>,
+    filter: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let lang = move || ctx.lang();
+    let set_date = move |ev: leptos::ev::Event| {
+        if let Some(d) = relief_finder::engine::calendar::parse_ymd(&event_target_value(&ev)) {
+            ctx.session.update(|s| s.as_of = d);
         }
     };
-
-    // "Answer more questions" only while a question is left, and not as the main button.
-    let more = move || {
-        ctx.eval
-            .with(|ev| ctx.session.with(|s| s.plan(ctx.rs_now(), ev).is_some()))
+    let sort_chip = move |which: Sort, label: Msg| {
+        view! {
+            <button type="button" class="chip" aria-pressed=move || (sort.get() == which).to_string()
+                on:click=move |_| sort.set(which)>{move || t(lang(), label)}</button>
+        }
     };
-
-    view! {
-        // Drawn only once the texts are here (app.rs, ResultsGate).
-        <section class="results" data-texts="loaded" data-drawn=move || done.get().to_string() data-eval-us=move || ctx.eval.with(|_| ctx.eval_us.get_value()).to_string()>
-            <h1 id="screen-title" tabindex="-1">{move || t(lang(), "res.title")}</h1>
-            {lead}
-            <details class="controls">
-                <summary>{move || t(lang(), "res.controls")}</summary>
-                <label class="field date">
-                    <span>{move || t(lang(), "res.as_of")}</span>
-                    <input type="date" min="2022-01-01" max="2031-12-31"
-                        prop:value=move || ctx.session.with(|s| ymd(s.as_of))
-                        on:change=set_date/>
-                </label>
-                <p class="hint">{move || t(lang(), "res.as_of_help")}</p>
-                <div class="sort" role="group" aria-label=move || t(lang(), "res.sort")>
-                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::Default).to_string()
-                        on:click=move |_| sort.set(Sort::Default)>{move || t(lang(), "res.sort_default")}</button>
-                    <button type="button" class="chip" aria-pressed=move || (sort.get() == Sort::EndDate).to_string()
-                        on:click=move |_| sort.set(Sort::EndDate)>{move || t(lang(), "res.sort_date")}</button>
-                </div>
-                {categories}
-            </details>
-            {body}
-            {move || done.get().then(|| view! { <Answers/><super::handoff::HandOff/> })}
-            <div class="actions">
-                {move || more().then(|| view! {
-                    <button type="button" class="secondary" data-continue="" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang(), "res.continue")}</button>
-                })}
-                <button type="button" class="secondary" on:click=move |_| ctx.print()>{move || t(lang(), "res.print")}</button>
-                <button type="button" class="secondary" on:click=copy>{move || t(lang(), "res.copy")}</button>
-                <button type="button" class="link" on:click=move |_| ctx.session.update(|s| s.reset(rs))>{move || t(lang(), "nav.restart")}</button>
+    let categories = move || {
+        let lang = lang();
+        let chip = move |c: Option<&'static str>| {
+            let label = t(lang, c.and_then(category).unwrap_or(Msg::ResAll));
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (filter.get() == c).to_string()
+                    on:click=move |_| filter.set(c)>{label}</button>
+            }
+        };
+        view! {
+            <div class="chips" role="group" aria-label=t(lang, Msg::ResFilter)>
+                {chip(None)}
+                {results::categories(ctx.rs_now()).into_iter().map(|c| chip(Some(c))).collect_view()}
             </div>
-            <p class="status" role="status">{move || copied.get().map(|k| t(lang(), k))}</p>
+        }
+    };
+    view! {
+        <details class="controls">
+            <summary>{move || t(lang(), Msg::ResControls)}</summary>
+            <label class="field date">
+                <span>{move || t(lang(), Msg::ResAsOf)}</span>
+                <input type="date" min="2022-01-01" max="2031-12-31"
+                    prop:value=move || ctx.session.with(|s| ymd(s.as_of))
+                    on:change=set_date/>
+            </label>
+            <p class="hint">{move || t(lang(), Msg::ResAsOfHelp)}</p>
+            <div class="sort" role="group" aria-label=move || t(lang(), Msg::ResSort)>
+                {sort_chip(Sort::Default, Msg::ResSortDefault)}
+                {sort_chip(Sort::EndDate, Msg::ResSortDate)}
+            </div>
+            {categories}
+        </details>
+    }
+}
+
+/// The sections of `present::results::sections` (the texts they need are here: see
+/// app/mod.rs, ResultsGate).
+fn body(
+    ctx: Ctx,
+    sort: Sort,
+    filter: Option<&'static str>,
+    pending: StoredValue<Vec<RwSignal<bool>>>,
+    done: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = ctx.lang();
+    let ev = ctx.eval.get();
+    let rs = ctx.rs();
+    let mut sections = results::sections(rs, &ev, sort, filter).into_iter();
+    let eligible = sections.next().map(|s| s.items).unwrap_or_default();
+    // A person who stopped early: how many more questions would settle how many.
+    let early = ctx.session.with_untracked(|s| s.open_to_settle(rs, &ev));
+    let rest = sections
+        .filter(results::Section::shown)
+        .map(|s| view! { <Section section=s ev=ev.clone() ready=done/> })
+        .collect_view();
+    view! {
+        {eligible_section(ctx, &ev, eligible, pending, done)}
+        {early.map(|(n, m)| view! {
+            <p class="early" data-early="">
+                {results::early(n, m, lang)}" "
+                <button type="button" class="primary" on:click=move |_| ctx.session.update(|s| s.begin(rs))>{t(lang, Msg::ResContinue)}</button>
+            </p>
+        })}
+        {rest}
+        // The scope, stated once, under the measures it bounds.
+        <p class="scope hint">{results::scope(rs, lang)}</p>
+    }
+}
+
+/// The measures the person gets now: the first two cards at once, the rest two per task.
+fn eligible_section(
+    ctx: Ctx,
+    ev: &Arc<Evaluation<'static>>,
+    items: Vec<usize>,
+    pending: StoredValue<Vec<RwSignal<bool>>>,
+    done: RwSignal<bool>,
+) -> impl IntoView {
+    const FIRST: usize = 2;
+    const CHUNK: usize = 2;
+    let lang = ctx.lang();
+    let card = {
+        let ev = ev.clone();
+        move |i: usize| view! { <ReliefCard ev=ev.clone() i=i/> }
+    };
+    let drawn = done.get_untracked();
+    let mut switches = Vec::new();
+    let later = items
+        .get(FIRST..)
+        .unwrap_or_default()
+        .chunks(CHUNK)
+        .map(|chunk| {
+            let (card, chunk) = (card.clone(), chunk.to_vec());
+            let shown = RwSignal::new(drawn);
+            switches.push(shown);
+            move || {
+                shown
+                    .get()
+                    .then(|| chunk.iter().copied().map(card.clone()).collect_view())
+            }
+        })
+        .collect_view();
+    pending.set_value(switches);
+    let kind = SectionKind::Eligible;
+    view! {
+        <section class="group" aria-labelledby=kind.id()>
+            <h2 id=kind.id()>{t(lang, kind.title())}" "<span class="count">{items.len()}</span></h2>
+            {items.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::ResEligibleNone)}</p> })}
+            {items.iter().copied().take(FIRST).map(card).collect_view()}
+            {later}
+            <p class="hint">{t(lang, Msg::ResTotalNote)}</p>
         </section>
     }
 }
@@ -351,16 +259,15 @@ pub fn ResultsScreen() -> impl IntoView {
 /// long list shows its first few until asked for all (a cheap phone renders fast).
 #[component]
 fn Section(
-    key: &'static str,
-    id: &'static str,
-    items: Vec<usize>,
-    open: bool,
+    section: results::Section,
     ev: Arc<Evaluation<'static>>,
     /// Cards wait for the eligible ones (see ResultsScreen).
     ready: RwSignal<bool>,
 ) -> impl IntoView {
     const FIRST: usize = 8;
     let ctx = expect_context::<Ctx>();
+    let (kind, items) = (section.kind, section.items);
+    let open = kind.open();
     let opened = RwSignal::new(open);
     let all = RwSignal::new(false);
     let n = items.len();
@@ -371,21 +278,22 @@ fn Section(
             view! {
                 {items[..limit].iter().map(|i| view! { <ReliefCard ev=ev.clone() i=*i/> }).collect_view()}
                 {(limit < n).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| all.set(true)>{tn(lang, "res.show_all", n)}</button>
+                    <button type="button" class="secondary" on:click=move |_| all.set(true)>{tn(lang, Msg::ResShowAll, n)}</button>
                 })}
             }
         })
     };
     view! {
-        <section class="group" aria-labelledby=id>
+        <section class="group" aria-labelledby=kind.id()>
             <details open=open on:toggle=move |ev| opened.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary><h2 id=id>{move || t(ctx.lang(), key)}" "<span class="count">{n}</span></h2></summary>
+                <summary><h2 id=kind.id()>{move || t(ctx.lang(), kind.title())}" "<span class="count">{n}</span></h2></summary>
                 {cards}
             </details>
         </section>
     }
 }
 
+/// One card: markup over `present::card::Card`.
 #[component]
 fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -393,192 +301,90 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     // the evaluation was made with.
     let rs = ctx.rs_now();
     let lang = ctx.lang();
-    let r = &ev.results[i];
-    let relief = r.relief;
-    let doc = rs.doc_of(relief);
-    let benefit = relief.benefit.get(lang).to_string();
-    let caveat = relief.caveat.as_ref().map(|c| c.get(lang).to_string());
-    let quote = relief.quote.clone();
-    let (badge, badge_class) = match r.timing {
-        Timing::InForce => ("relief.in_force", "badge ok"),
-        Timing::Expired => ("relief.expired", "badge old"),
-        Timing::NotYet => ("relief.not_yet", "badge soon"),
-    };
-    let amount = match (&r.amount, &relief.amount) {
-        (Some(a), Some(def)) => Some((
-            amount_text(a, def.per.name(), lang),
-            def.basis.get(lang).to_string(),
-        )),
-        _ => None,
-    };
-    // A measure not in force was judged on a day of its own window: its reasons name that
-    // day, not the date asked about.
-    let anchor = r.window.as_ref().map(|_| r.judged_on);
-    let (why, go) = ctx.session.with_untracked(|s| {
-        (
-            r.outcome
-                .matched
-                .iter()
-                .map(|c| describe::reason(rs, c, &s.facts, lang, anchor))
-                .collect::<Vec<_>>(),
-            summary::office_for(rs, relief, &s.facts, lang),
-        )
-    });
-    // Out of force: the amount is greyed with the day it ended (or starts), and the card
-    // says whether the person qualified while it ran.
-    let out = match (r.timing, relief.valid_until, relief.valid_from) {
-        (Timing::Expired, Some(d), _) => Some(t(lang, "relief.ended_on").replace("{d}", &ymd(d))),
-        (Timing::NotYet, _, Some(d)) => Some(t(lang, "relief.starts_on").replace("{d}", &ymd(d))),
-        _ => None,
-    };
-    let ended = out.is_some();
-    let window = r.window.as_ref().map(|w| match w.qualified {
-        Some((a, b)) => (
-            "window yes",
-            match b {
-                Some(b) => t(lang, "relief.window_yes").replace("{b}", &ymd(b)),
-                None => t(lang, "relief.window_from").to_string(),
-            }
-            .replace("{a}", &ymd(a)),
-        ),
-        None => ("window no", t(lang, "relief.window_no").to_string()),
-    });
-    let go = go.map(|(office, phone)| match phone {
-        Some(p) => format!("{office} · {} {p}", t(lang, "relief.call")),
-        None => office,
-    });
-    let claim = relief.claim.map(|c| match c {
-        Claim::Filing => t(lang, "relief.claim_filing"),
-        Claim::Application => t(lang, "relief.claim_application"),
-    });
-    let card_id = format!("relief-{}", relief.id.replace('.', "-"));
-    let needs: Vec<(usize, String)> = r
-        .outcome
-        .unknown
-        .iter()
-        .filter_map(|f| rs.questions.iter().position(|q| q.facts.contains(f)))
-        .fold(Vec::new(), |mut v, q| {
-            if !v.iter().any(|(x, _)| *x == q) {
-                v.push((q, rs.questions[q].text.get(lang).to_string()));
-            }
-            v
-        });
-    let near = r.near_miss(rs).map(|c| {
-        let mut s = describe::condition_on(rs, c, lang, anchor);
-        if let Some(d) = ctx
-            .session
-            .with_untracked(|s| describe::date_when_met(c, &s.facts, r.judged_on))
-        {
-            s.push_str(&format!(
-                "{}{} {}{}",
-                t(lang, "p.open"),
-                ymd(d),
-                t(lang, "relief.holds_from"),
-                t(lang, "p.close")
-            ));
-        }
-        s
-    });
-    let overlap: Vec<String> = r
-        .overlap
-        .as_ref()
-        .map(|o| {
-            ev.results
-                .iter()
-                .enumerate()
-                .filter(|(j, x)| {
-                    *j != i && x.overlap.as_ref().is_some_and(|xo| xo.group == o.group)
-                })
-                .map(|(j, x)| {
-                    let star = if o.best == j { " ★" } else { "" };
-                    format!(
-                        "{}{}{} {}{}{star}",
-                        x.relief.title.get(lang),
-                        t(lang, "p.open"),
-                        rs.doc_of(x.relief).number,
-                        articles_text(x.relief, lang),
-                        t(lang, "p.close")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let is_alternative = r.overlap.as_ref().is_some_and(|o| o.best != i);
-    let articles = articles_text(relief, lang);
-    let back_here = card_id.clone();
+    let c = ctx
+        .session
+        .with_untracked(|s| Card::new(rs, &ev, i, &s.facts, lang));
+    let (badge_text, badge_class) = badge(c.timing);
+    let label = move |m: Msg| format!("{}{}", t(lang, m), t(lang, Msg::PColon));
+    let ended = c.out_of_force.is_some();
+    let out = c.out_of_force;
+    let needs = needs(ctx, c.anchor.clone(), c.needs);
     view! {
-        <article class="relief" class:alternative=is_alternative id=card_id data-relief=relief.id.clone()
-            data-tier=match summary::Tier::of(relief) {
-                summary::Tier::Money => "0",
-                summary::Tier::Other => "1",
-                summary::Tier::Service => "2",
-            }>
+        <article class="relief" class:alternative=c.alternative id=c.anchor data-relief=c.id
+            data-tier=tier_digit(c.tier)>
             <header>
-                <h3>{relief.title.get(lang).to_string()}</h3>
-                <span class=badge_class>{t(lang, badge)}</span>
-                {(relief.kind == Kind::Service).then(|| view! { <span class="badge service">{t(lang, "relief.service")}</span> })}
+                <h3>{c.title}</h3>
+                <span class=badge_class>{t(lang, badge_text)}</span>
+                {c.service.then(|| view! { <span class="badge service">{t(lang, Msg::ReliefService)}</span> })}
             </header>
-            {amount.map(|(a, basis)| view! {
+            {c.amount.map(|(a, basis)| view! {
                 <p class="amount" class:ended=ended data-amount=""><strong>{a}</strong>" "<span class="ended-on">{out}</span></p>
-                <p class="basis">{t(lang, "relief.basis")}{t(lang, "p.colon")}{basis}</p>
+                <p class="basis">{label(Msg::ReliefBasis)}{basis}</p>
             })}
-            <p class="benefit">{benefit}</p>
-            {caveat.map(|c| view! { <p class="caveat"><strong>{t(lang, "relief.note")}{t(lang, "p.colon")}</strong>{c}</p> })}
-            {(relief.national && r.timing == Timing::Expired).then(|| view! { <p class="caveat">{relief_finder::catalog::national_note(lang, &relief.category)}</p> })}
-            {(!overlap.is_empty()).then(|| view! {
-                <p class="overlap">{t(lang, "relief.overlap")}" "{overlap.join(t(lang, "p.semi"))}</p>
-            })}
+            <p class="benefit">{c.benefit}</p>
+            {c.caveat.map(|text| view! { <p class="caveat"><strong>{label(Msg::ReliefNote)}</strong>{text}</p> })}
+            {c.national.map(|note| view! { <p class="caveat">{note}</p> })}
+            {c.overlap.map(|o| view! { <p class="overlap">{t(lang, Msg::ReliefOverlap)}" "{o}</p> })}
             <dl class="facts">
-                <dt>{t(lang, "relief.valid")}</dt>
-                <dd>{dates(r, lang)}</dd>
-                {window.map(|(class, text)| view! {
-                    <dt>{t(lang, "relief.window")}</dt>
-                    <dd class=class>{text}</dd>
+                <dt>{t(lang, Msg::ReliefValid)}</dt>
+                <dd>{c.dates}</dd>
+                {c.window.map(|(class, text)| view! {
+                    <dt>{t(lang, Msg::ReliefWindow)}</dt>
+                    <dd class=class.class()>{text}</dd>
                 })}
-                {(!why.is_empty() && r.eligibility == Eligibility::Eligible).then(|| view! {
-                    <dt>{t(lang, "relief.why")}</dt>
-                    <dd><ul class="why">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
+                {(!c.why.is_empty()).then(|| view! {
+                    <dt>{t(lang, Msg::ReliefWhy)}</dt>
+                    <dd><ul class="why">{c.why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul></dd>
                 })}
-                {near.map(|n| view! {
-                    <dt>{t(lang, "relief.why_not")}</dt>
+                {c.why_not.map(|n| view! {
+                    <dt>{t(lang, Msg::ReliefWhyNot)}</dt>
                     <dd>{n}</dd>
                 })}
-                {(!needs.is_empty()).then(|| view! {
-                    <dt>{t(lang, "relief.needs")}</dt>
-                    <dd class="needs">{needs.into_iter().map(|(q, text)| view! {
-                        <button type="button" class="secondary small" on:click={
-                            let id = back_here.clone();
-                            move |_| {
-                                ctx.return_to.set_value(Some(id.clone()));
-                                ctx.session.update(|s| s.edit(q));
-                            }
-                        }>
-                            {t(lang, "relief.answer")}{t(lang, "p.colon")}{text}
-                        </button>
-                    }).collect_view()}</dd>
+                {needs}
+                <dt>{t(lang, Msg::ReliefGo)}</dt>
+                <dd class="go">{c.go}</dd>
+                {c.claim.map(|m| view! {
+                    <dt>{t(lang, Msg::ReliefClaim)}</dt>
+                    <dd class="claim">{t(lang, m)}</dd>
                 })}
-                <dt>{t(lang, "relief.go")}</dt>
-                <dd class="go">{go}</dd>
-                {claim.map(|c| view! {
-                    <dt>{t(lang, "relief.claim")}</dt>
-                    <dd class="claim">{c}</dd>
-                })}
-                {(!relief.channels.is_empty()).then(|| view! {
-                    <dt>{t(lang, "relief.channels")}</dt>
-                    <dd>{names(&relief.channels, lang)}</dd>
+                {c.channels.map(|ch| view! {
+                    <dt>{t(lang, Msg::ReliefChannels)}</dt>
+                    <dd>{ch}</dd>
                 })}
             </dl>
             <details class="depts">
-                <summary>{tn(lang, "relief.depts", relief.apply_to.len())}</summary>
-                <p>{names(&relief.apply_to, lang)}</p>
+                <summary>{tn(lang, Msg::ReliefDepts, c.depts.0)}</summary>
+                <p>{c.depts.1}</p>
             </details>
             <details class="clause">
-                <summary>{t(lang, "relief.clause")}" · "{doc.number.clone()}" "{articles.clone()}</summary>
-                <blockquote lang="zh-CN">{quote}</blockquote>
-                <p class="cite"><span lang="zh-CN">{doc.issuer.clone()}"《"{doc.title.clone()}"》（"{doc.number.clone()}"）"</span>{articles}</p>
+                <summary>{t(lang, Msg::ReliefClause)}" · "{c.doc_number.clone()}" "{c.articles.clone()}</summary>
+                <blockquote lang="zh-CN">{c.quote}</blockquote>
+                <p class="cite"><span lang="zh-CN">{c.issuer}"《"{c.doc_title}"》（"{c.doc_number}"）"</span>{c.articles}</p>
             </details>
         </article>
     }
+}
+
+/// A card's questions still to answer: each a button to its question, coming back to the
+/// card after.
+fn needs(ctx: Ctx, card: String, needs: Vec<(usize, String)>) -> impl IntoView {
+    let lang = ctx.lang();
+    (!needs.is_empty()).then(|| {
+        view! {
+            <dt>{t(lang, Msg::ReliefNeeds)}</dt>
+            <dd class="needs">{needs.into_iter().map(|(q, text)| {
+                let id = card.clone();
+                view! {
+                    <button type="button" class="secondary small" on:click=move |_| {
+                        ctx.return_to.set_value(Some(id.clone()));
+                        ctx.session.update(|s| s.edit(q));
+                    }>
+                        {t(lang, Msg::ReliefAnswer)}{t(lang, Msg::PColon)}{text}
+                    </button>
+                }
+            }).collect_view()}</dd>
+        }
+    })
 }
 
 #[component]
@@ -586,47 +392,30 @@ fn Answers() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
-        let rs = ctx.rs();
-        ctx.session.with(|s| {
-            let rows = s
-                .history
-                .iter()
-                .map(|q| {
-                    let q = *q;
-                    let question = &rs.questions[q];
-                    let answer = if s.not_sure.contains(&q) {
-                        t(lang, "res.unanswered").to_string()
-                    } else {
-                        question
-                            .facts
-                            .iter()
-                            .filter_map(|f| {
-                                s.facts
-                                    .get(*f)
-                                    .map(|v| describe::value(rs.fact(*f), v, lang))
-                            })
-                            .collect::<Vec<_>>()
-                            .join(t(lang, "p.semi"))
-                    };
-                    let id = format!("answer-{q}");
-                    view! {
-                        <li>
-                            <span class="q">{question.text.get(lang).to_string()}</span>
-                            <span class="a">{answer}</span>
-                            <button type="button" class="link" id=id.clone() on:click=move |_| {
-                                ctx.return_to.set_value(Some(id.clone()));
-                                ctx.session.update(|s| s.edit(q));
-                            }>{t(lang, "res.edit")}</button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="answers" aria-labelledby="sec-answers">
-                    <h2 id="sec-answers">{t(lang, "res.answers")}</h2>
-                    <ul>{rows}</ul>
-                </section>
-            }
-        })
+        let rows = ctx
+            .session
+            .with(|s| results::answers(ctx.rs(), s, lang))
+            .into_iter()
+            .map(|row| {
+                let (q, answer) = (row.q, row.answer(lang));
+                let id = format!("answer-{q}");
+                view! {
+                    <li>
+                        <span class="q">{row.question}</span>
+                        <span class="a">{answer}</span>
+                        <button type="button" class="link" id=id.clone() on:click=move |_| {
+                            ctx.return_to.set_value(Some(id.clone()));
+                            ctx.session.update(|s| s.edit(q));
+                        }>{t(lang, Msg::ResEdit)}</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="answers" aria-labelledby="sec-answers">
+                <h2 id="sec-answers">{t(lang, Msg::ResAnswers)}</h2>
+                <ul>{rows}</ul>
+            </section>
+        }
     }
 }

@@ -25,7 +25,6 @@
 //!
 //! Problems go to stderr, as `file:line: …` where they are in a file.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -226,7 +225,7 @@ fn about_persona(cmd: &str, a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode
             let j = report::json(rs, &ev);
             outln!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
         }
-        "eval" => out!("{}", report::text(rs, &ev, a.lang)),
+        "eval" => out!("{}", report::text(rs, &ev, &p.session(rs, as_of), a.lang)),
         "explain" => {
             let id = a.pos.get(2).ok_or_else(usage)?;
             let Some(i) = ev.results.iter().position(|r| &r.relief.id == id) else {
@@ -243,12 +242,7 @@ fn about_persona(cmd: &str, a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode
 
 /// `next`: the question the planner would ask, and why.
 fn next(rs: &RuleSet, p: &persona::Persona, ev: &Evaluation, lang: Lang) {
-    let asked: BTreeSet<usize> = p
-        .not_sure
-        .iter()
-        .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
-        .collect();
-    match next_question(rs, &p.facts, &asked, ev) {
+    match next_question(rs, &p.facts, &p.asked(rs), ev) {
         Some(plan) => {
             let q = &rs.questions[plan.question];
             outln!("{}", q.id);

@@ -83,6 +83,15 @@ impl<'e, 'r> Relevance<'e, 'r> {
         }
     }
 
+    /// The open measures that an answer offering `offer` could settle.
+    fn settles(&self, offer: &[FactIx]) -> Vec<&'e ReliefResult<'r>> {
+        self.open
+            .iter()
+            .filter(|(_, n)| n.iter().any(|f| offer.contains(f)))
+            .map(|(r, _)| *r)
+            .collect()
+    }
+
     /// Whether knowing `f` could change a result on the date.
     fn needed(&self, facts: &Facts, f: FactIx) -> bool {
         !facts.is_settled(f)
@@ -151,6 +160,29 @@ pub fn offer(rs: &RuleSet, facts: &Facts, eval: &Evaluation, q: usize) -> Vec<Fa
         .collect()
 }
 
+/// What an answer to question `q` can settle: the open measures in force on the date, by
+/// category id, in the order of the rule files (see [`Plan::stakes`]). The same count the
+/// planner chose its question by, for the question on screen, whichever way it came there.
+pub fn stakes(rs: &RuleSet, facts: &Facts, eval: &Evaluation, q: usize) -> Vec<(String, usize)> {
+    let mut settled = facts.clone();
+    super::eval::settle(rs, &mut settled, eval.as_of);
+    let rel = Relevance::new(rs, &settled, eval);
+    let offer = offered(rs, &settled, &rel, eval.as_of, &rs.questions[q]);
+    by_category(&rel.settles(&offer))
+}
+
+/// Measures counted by category, in the order they come.
+fn by_category(settled: &[&ReliefResult]) -> Vec<(String, usize)> {
+    let mut stakes: Vec<(String, usize)> = Vec::new();
+    for r in settled {
+        match stakes.iter_mut().find(|(c, _)| *c == r.relief.category) {
+            Some((_, n)) => *n += 1,
+            None => stakes.push((r.relief.category.clone(), 1)),
+        }
+    }
+    stakes
+}
+
 /// Whether a fact offered on a screen is shown, given the answers so far with those drafted
 /// on the screen: its gate holds (a detail appears once its box is ticked).
 pub fn shown(rs: &RuleSet, draft: &Facts, as_of: NaiveDate, f: FactIx) -> bool {
@@ -186,7 +218,6 @@ pub fn next_question(
     super::eval::settle(rs, &mut settled, eval.as_of);
     let facts = &settled;
     let rel = Relevance::new(rs, facts, eval);
-    let open = &rel.open;
     let priced = &rel.priced;
     let mut best: Option<Plan> = None;
     for (qi, q) in rs.questions.iter().enumerate() {
@@ -203,11 +234,7 @@ pub fn next_question(
         if offer.is_empty() {
             continue;
         }
-        let settled: Vec<&ReliefResult> = open
-            .iter()
-            .filter(|(_, n)| n.iter().any(|f| offer.contains(f)))
-            .map(|(r, _)| *r)
-            .collect();
+        let settled = rel.settles(&offer);
         // What the screen settles per thing it asks (a long list of tick boxes weighs more
         // on the person than a two-field screen), so that short screens that decide much come
         // first.
@@ -219,17 +246,10 @@ pub fn next_question(
                     .count();
         let score = worth * 100 / (offer.len() + 2);
         if best.as_ref().is_none_or(|b| score > b.score) {
-            let mut stakes: Vec<(String, usize)> = Vec::new();
-            for r in &settled {
-                match stakes.iter_mut().find(|(c, _)| *c == r.relief.category) {
-                    Some((_, n)) => *n += 1,
-                    None => stakes.push((r.relief.category.clone(), 1)),
-                }
-            }
             best = Some(Plan {
                 question: qi,
+                stakes: by_category(&settled),
                 offer,
-                stakes,
                 score,
             });
         }

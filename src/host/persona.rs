@@ -38,6 +38,28 @@ pub struct Expect {
     pub overlap: Option<String>,
 }
 
+impl Persona {
+    /// The questions dealt with: those answered "not sure" (the planner does not ask them).
+    pub fn asked(&self, rs: &RuleSet) -> std::collections::BTreeSet<usize> {
+        self.not_sure
+            .iter()
+            .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
+            .collect()
+    }
+
+    /// The persona as a wizard session on its results about `as_of`: its answers, and its
+    /// "not sure" questions as the questions dealt with.
+    pub fn session(&self, rs: &RuleSet, as_of: NaiveDate) -> crate::engine::Session {
+        let asked = self.asked(rs);
+        let mut s = crate::engine::Session::new(rs, as_of);
+        s.facts = self.facts.clone();
+        s.history = asked.iter().copied().collect();
+        s.not_sure = asked;
+        s.screen = crate::engine::Screen::Results;
+        s
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {

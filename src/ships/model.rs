@@ -269,7 +269,7 @@ pub struct Relief {
     /// may count against different baselines. 100 where not set.
     pub overlap_rank: u8,
     /// It restates a national policy: once its period has passed, the card says that the
-    /// national policy may have continued and whom to ask (`catalog::national_note`).
+    /// national policy may have continued and whom to ask (`present::catalog::national_note`).
     pub national: bool,
     /// Index into [`RuleSet::offices`]: where a person goes (none without an office table).
     pub office: Option<u16>,

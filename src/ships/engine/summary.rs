@@ -1,14 +1,13 @@
 //! What the results page leads with: the measures worth money on the date and in the
 //! measures' own years, the default order of cards (money, then other reliefs, then
 //! services), the date to look back at when something the person qualified for has ended,
-//! and where to go for a relief. Plain data; the app words it.
+//! as plain data: `present` words it (and says where to go).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::eval::{AmountResult, Eligibility, Evaluation, ReliefResult, Timing};
-use super::facts::{Facts, Value};
-use crate::model::{Kind, Lang, Office, Per, Relief, RuleSet};
+use crate::model::{Kind, Per, Relief};
 
 /// The three tiers of the default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,19 +31,20 @@ impl Tier {
     }
 }
 
-/// A result's place in the default order, lowest first: its tier, then within it the
-/// highest amount first. One number, so that the app sorts by it and by end date with one
-/// sort (each sort key type is another copy of the sort in the wasm).
-pub fn rank(r: &ReliefResult) -> Decimal {
-    // Amounts stay far below 10^15 yuan.
-    Decimal::from(Tier::of(r.relief) as i64) * Decimal::from(1_000_000_000_000_000i64)
-        - r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+/// Put results in the default order: money (highest amount first), then other reliefs,
+/// then services; ties keep the rule-set order. Two stable passes by plain keys rather than
+/// one key of both (a tier times a large number): the multiplication and another sort
+/// instance would cost the wasm more than the second pass costs the phone.
+pub fn order(ev: &Evaluation, items: &mut [usize]) {
+    sort_by(ev, items, |r| {
+        -r.amount.as_ref().map(AmountResult::top).unwrap_or_default()
+    });
+    sort_by(ev, items, |r| Decimal::from(Tier::of(r.relief) as u8));
 }
 
-/// Put results in the default order: money (highest amount first), then other reliefs,
-/// then services; ties keep the rule-set order.
-pub fn order(ev: &Evaluation, items: &mut [usize]) {
-    items.sort_by_key(|i| rank(&ev.results[*i]));
+/// Sort results by a key, stably. Every order of the results goes through this one sort.
+pub fn sort_by(ev: &Evaluation, items: &mut [usize], key: fn(&ReliefResult) -> Decimal) {
+    items.sort_by_key(|i| key(&ev.results[*i]));
 }
 
 /// Measures worth money: how many, and the sum of their exact amounts per unit.
@@ -146,36 +146,4 @@ pub fn look_back(ev: &Evaluation) -> Option<NaiveDate> {
             Some(b.unwrap_or(a))
         })
         .min()
-}
-
-/// Where to go for a relief: its office, with `{place}` the person's county, else their
-/// city, else "当地" / "your area", and the office's hotline.
-pub fn office_for(
-    rs: &RuleSet,
-    relief: &Relief,
-    facts: &Facts,
-    lang: Lang,
-) -> Option<(String, Option<String>)> {
-    let o: &Office = rs.offices.get(usize::from(relief.office?))?;
-    let place = ["county", "city"]
-        .iter()
-        .filter_map(|id| {
-            let f = rs.fact_ix(id)?;
-            let Value::Enum(v) = facts.get(f)? else {
-                return None;
-            };
-            let value = rs.fact(f).values.get(usize::from(*v))?;
-            // "Another city of Gansu" and "outside Gansu" name no place.
-            (!value.id.ends_with("gansu")).then(|| value.label.get(lang))
-        })
-        .next()
-        .unwrap_or(if lang == Lang::Zh {
-            "当地"
-        } else {
-            "your area"
-        });
-    Some((
-        o.text.get(lang).replace("{place}", place),
-        o.hotline.clone(),
-    ))
 }

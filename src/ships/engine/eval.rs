@@ -415,6 +415,34 @@ fn round(d: Decimal) -> Decimal {
     d.round_dp(2).normalize()
 }
 
+/// For a failed date condition against the date asked about, the first date on which it
+/// would hold, e.g. "registered at least 1 year" holds from one year after registration.
+pub fn date_when_met(c: &Cond, facts: &Facts, as_of: NaiveDate) -> Option<NaiveDate> {
+    let Cond::Atom(Atom {
+        fact,
+        test: Test::DateCmp(op, DateRef::AsOf(o)),
+    }) = c
+    else {
+        return None;
+    };
+    let Some(Value::Date(d)) = facts.get(*fact) else {
+        return None;
+    };
+    // fact OP as_of + o  <=>  as_of (reverse OP) fact - o.
+    let neg = crate::model::Offset {
+        years: -o.years,
+        months: -o.months,
+        days: -o.days,
+    };
+    let base = neg.apply(*d)?;
+    let from = match op {
+        crate::model::CmpOp::Le => base,
+        crate::model::CmpOp::Lt => base.succ_opt()?,
+        _ => return None,
+    };
+    (from > as_of).then_some(from)
+}
+
 /// Timing of a relief on `as_of`.
 pub fn timing(r: &Relief, as_of: NaiveDate) -> Timing {
     if r.valid_from.is_some_and(|f| as_of < f) {

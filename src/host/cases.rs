@@ -81,7 +81,7 @@ pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
                         .outcome
                         .failed
                         .iter()
-                        .map(|c| crate::engine::describe::condition(rs, c, crate::model::Lang::En))
+                        .map(|c| crate::present::describe::condition(rs, c, crate::model::Lang::En))
                         .collect();
                     got.push_str(&format!(" (failed: {})", why.join("; ")));
                 }
@@ -119,12 +119,7 @@ pub fn run(path: &Path, text: &str, rs: &RuleSet) -> CaseRun {
     }
     if let Some(want) = &persona.next {
         run.checks += 1;
-        let asked: BTreeSet<usize> = persona
-            .not_sure
-            .iter()
-            .filter_map(|q| rs.questions.iter().position(|x| &x.id == q))
-            .collect();
-        let got = next_question(rs, &persona.facts, &asked, &ev)
+        let got = next_question(rs, &persona.facts, &persona.asked(rs), &ev)
             .map(|pl| rs.questions[pl.question].id.clone())
             .unwrap_or_else(|| "none".into());
         if *want != got {

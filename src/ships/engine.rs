@@ -1,17 +1,16 @@
 //! The rule engine: facts, three-valued evaluation, amounts, the question planner, the
-//! wizard session and its link encoding, and what the results lead with.
+//! wizard session and its link encoding, and what the results lead with (as data: the
+//! words are [`present`](crate::present)'s).
 //!
 //! Plain Rust over a [`RuleSet`](crate::model::RuleSet): no browser crate, no I/O, no
 //! clock (the caller passes `as_of`). It runs the same under `cargo test`, in the `relief`
 //! CLI and in the wasm; `tests/tests.rs` (module `tidy`) checks that it stays that way.
 
 pub mod calendar;
-pub mod describe;
 pub mod eval;
 pub mod facts;
 pub mod link;
 pub mod planner;
-pub mod printout;
 pub mod session;
 pub mod summary;
 
