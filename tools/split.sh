@@ -67,4 +67,5 @@ grep -q "from \"./$loader\"" "$stage/$js" || { echo "split.sh: the glue does not
 
 # boot.js preloads the chunk for a link that opens past the start screen.
 sed -i "s|__REST_WASM__|$rest|" "$stage/static/boot.js"
+grep -q "'$rest'" "$stage/static/boot.js" || { echo "split.sh: boot.js does not name $rest" >&2; exit 1; }
 echo "split.sh: $name: main $(stat -c %s "$stage/${name}_bg.wasm") bytes, $rest $(stat -c %s "$stage/$rest") bytes"

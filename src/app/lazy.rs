@@ -8,8 +8,8 @@
 //! `texts.bin` once the person leaves the start screen (or by `boot.js` at once, for a link
 //! that opens further on). The app draws them only after [`preload`] has succeeded (the
 //! texts' state says so), so the calls below never wait. A load that fails is not cached:
-//! the results' retry button tries again. Without the split (a debug build, `trunk serve`),
-//! the same functions are ordinary code and load at once.
+//! the results' retry button tries again. Every Trunk build splits (a debug build only skips
+//! wasm-opt): the main wasm imports the loader, so it cannot run unsplit.
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
