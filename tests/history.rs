@@ -1,36 +1,13 @@
 //! Back means back: it moves to the screen before, and never forgets an answer (issue 15,
 //! point 13). The browser's back button replays the same screens (tests/e2e/wizard).
 
-use chrono::NaiveDate;
-use relief_finder::engine::{Screen, Session, Value};
+use relief_finder::engine::{Screen, Session};
 use relief_finder::model::RuleSet;
 use relief_finder::ruleset;
 
 /// A restaurant's walk to the results: its own answers, "not sure" for the rest.
 fn walk(rs: &RuleSet) -> Session {
-    let own = [
-        ("applicant", "business"),
-        ("city", "pingliang"),
-        ("business_form", "individual_business"),
-        ("vat_status", "small_scale"),
-        ("monthly_sales", "80000"),
-        ("industries", "catering"),
-    ];
-    let mut s = Session::new(rs, NaiveDate::from_ymd_opt(2023, 6, 1).expect("date"));
-    s.begin(rs);
-    while let Screen::Question(q) = s.screen {
-        let values: Vec<_> = rs.questions[q]
-            .facts
-            .iter()
-            .map(|f| {
-                let def = rs.fact(*f);
-                let v = own.iter().find(|(id, _)| *id == def.id);
-                (*f, v.map(|(_, v)| Value::parse(def, v).expect("value")))
-            })
-            .collect();
-        s.answer(rs, q, &values);
-    }
-    s
+    crate::walk::walk(rs, &crate::walk::RESTAURANT, |_| None)
 }
 
 #[test]

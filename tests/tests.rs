@@ -21,3 +21,4 @@ mod results;
 mod snapshots;
 mod texts;
 mod tidy;
+mod walk;
