@@ -49,8 +49,8 @@ fn main() {
     };
     // The wasm's copy is the core (`RuleSet::strip_to_core`): not the articles' notes (the
     // CLI's `coverage` shows why an article is internal, the app never does), nor what only
-    // the results and the English need (model::Texts), which it fetches as texts.bin
-    // (written by `relief texts` in tools/post_build.sh). The version stays that of the
+    // the results and the English need (model::Texts), which it fetches as texts-zh.bin or
+    // texts-en.bin (written by `relief texts` in tools/post_build.sh). The version stays that of the
     // whole rule set.
     let mut rs = rs;
     if std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {

@@ -1,6 +1,6 @@
 // Browser timings of the release dist/ in headless Chromium with 4x CPU throttling:
 // navigation to the first question being interactive, an answered screen to the next one,
-// and the results (their own wasm and texts.bin are fetched while the person answers).
+// and the results (their own wasm and the texts are fetched while the person answers).
 // Prints one line per measure (median and spread over several runs).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

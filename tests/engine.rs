@@ -446,8 +446,9 @@ fn why_speaks_in_the_persons_own_answers() {
 fn the_deferred_texts_travel_apart_and_come_back_whole() {
     let full = mini();
     let mut core = full.clone();
-    let texts = core.split_texts();
-    assert!(!core.has_texts() && full.has_texts());
+    let [zh, en] = core.split_texts();
+    assert!(!core.has_texts(Lang::Zh) && !core.has_texts(Lang::En));
+    assert!(full.has_texts(Lang::Zh) && full.has_texts(Lang::En));
     assert!(core.reliefs.iter().all(|r| r.quote.is_empty()
         && r.title.zh.is_empty()
         && r.benefit.zh.is_empty()
@@ -461,23 +462,38 @@ fn the_deferred_texts_travel_apart_and_come_back_whole() {
         core.questions[0].text.get(Lang::En),
         full.questions[0].text.zh
     );
-    assert_eq!(texts.version, full.version);
-    assert!(texts.strings.iter().any(|s| s == "甲条款。"));
-    // What `relief texts` writes is what the app decodes, and it restores every string.
-    let bytes = postcard::to_allocvec(&texts).expect("encodes");
-    let back: relief_finder::model::Texts = postcard::from_bytes(&bytes).expect("decodes");
-    assert_eq!(back, texts);
+    assert_eq!((zh.version == full.version, zh.lang), (true, Lang::Zh));
+    assert_eq!((en.version == full.version, en.lang), (true, Lang::En));
+    // The clause quoted is in no language: in both files. Each language only in its own.
+    for t in [&zh, &en] {
+        assert!(t.strings.iter().any(|s| s == "甲条款。"));
+    }
+    let title = &full.reliefs[0].title;
+    assert!(zh.strings.contains(&title.zh) && !zh.strings.contains(&title.en));
+    assert!(en.strings.contains(&title.en) && !en.strings.contains(&title.zh));
+    // What `relief texts` writes is what the app decodes; each file restores its language
+    // (the Chinese alone leaves the English out), and the two restore every string.
     let mut restored = core.clone();
-    assert_eq!(restored.restore(&back), Ok(()));
+    for t in [&zh, &en] {
+        let bytes = postcard::to_allocvec(t).expect("encodes");
+        let back: relief_finder::model::Texts = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(&back, t);
+        assert_eq!(restored.restore(&back), Ok(()));
+        assert!(restored.has_texts(t.lang));
+        if t.lang == Lang::Zh {
+            assert!(!restored.has_texts(Lang::En));
+            assert_eq!(restored.reliefs[0].title.zh, title.zh);
+        }
+    }
     assert_eq!(
         postcard::to_allocvec(&restored).expect("encodes"),
         postcard::to_allocvec(&full).expect("encodes")
     );
     // A copy for another rule set, or a truncated one, changes nothing.
-    let mut other = back.clone();
+    let mut other = zh.clone();
     other.version = "sha256:0".into();
     assert_eq!(core.clone().restore(&other), Err(TextsError::OtherVersion));
-    let mut short = back.clone();
+    let mut short = en.clone();
     short.strings.pop();
     let mut untouched = core.clone();
     assert_eq!(untouched.restore(&short), Err(TextsError::WrongCount));

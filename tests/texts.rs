@@ -1,4 +1,4 @@
-//! When the app needs `texts.bin`: one rule (`present::texts::needed`), read from the
+//! When the app needs the texts of its language (`texts-zh.bin`, `texts-en.bin`): one rule (`present::texts::needed`), read from the
 //! address by `boot.js` before the wasm starts (`needed_at_once`, with the same list of
 //! fragment parts on both sides), and the rule set the bytes restore.
 
@@ -15,7 +15,7 @@ fn boot_js_list() -> Vec<String> {
     let line = js
         .lines()
         .find(|l| l.trim_start().starts_with("var atOnce = ["))
-        .expect("boot.js lists the fragment parts that need texts.bin at once");
+        .expect("boot.js lists the fragment parts that need the texts at once");
     let inside = line
         .split_once('[')
         .and_then(|(_, r)| r.split_once(']'))
@@ -108,21 +108,32 @@ fn the_address_rule_agrees_with_the_apps_on_every_link_it_makes() {
 }
 
 #[test]
-fn texts_bin_restores_the_whole_rule_set_and_nothing_else() {
+fn the_two_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     let whole = ruleset::embedded();
     let mut core = whole.clone();
-    let texts = core.split_texts();
-    let bytes = postcard::to_allocvec(&texts).expect("encodes");
-    let back = restore(&core, &bytes).expect("restores");
+    let [zh, en] = core.split_texts();
+    let (zh_bytes, en_bytes) = (
+        postcard::to_allocvec(&zh).expect("encodes"),
+        postcard::to_allocvec(&en).expect("encodes"),
+    );
+    // The Chinese first (a session in the default language stops there), then the English.
+    let chinese = restore(&core, Lang::Zh, &zh_bytes).expect("restores");
+    assert!(chinese.has_texts(Lang::Zh) && !chinese.has_texts(Lang::En));
+    let back = restore(&chinese, Lang::En, &en_bytes).expect("restores");
     assert_eq!(
         postcard::to_allocvec(&back).expect("encodes"),
         postcard::to_allocvec(whole).expect("encodes")
     );
-    // Another rule set's texts, a truncated file or something else entirely: refused.
-    let mut other = texts.clone();
+    // The English alone is enough for a session in English.
+    let english = restore(&core, Lang::En, &en_bytes).expect("restores");
+    assert!(english.has_texts(Lang::En) && !english.has_texts(Lang::Zh));
+    // The other language's file, another rule set's texts, a truncated file or something
+    // else entirely: refused.
+    assert!(restore(&core, Lang::En, &zh_bytes).is_none());
+    let mut other = zh.clone();
     other.version = "sha256:0".into();
     let other = postcard::to_allocvec(&other).expect("encodes");
-    assert!(restore(&core, &other).is_none());
-    assert!(restore(&core, &bytes[..bytes.len() / 2]).is_none());
-    assert!(restore(&core, b"<!DOCTYPE html>").is_none());
+    assert!(restore(&core, Lang::Zh, &other).is_none());
+    assert!(restore(&core, Lang::Zh, &zh_bytes[..zh_bytes.len() / 2]).is_none());
+    assert!(restore(&core, Lang::Zh, b"<!DOCTYPE html>").is_none());
 }

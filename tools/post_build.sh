@@ -13,7 +13,8 @@ bash tools/split.sh
 # The host CLI is built without the wasm's size options (tools/size-env.sh).
 unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 cargo run --quiet --bin relief -- html > "$stage/all.html"
-cargo run --quiet --bin relief -- texts > "$stage/texts.bin"
+cargo run --quiet --bin relief -- texts "$stage"
+cargo run --quiet --bin relief -- preboot > "$stage/preboot.html"
 
 # Old engines: lower wasm-bindgen's JS glue (ES2020: optional chaining) to ES2019 for
 # Chrome 74, and start the app without top-level await (Chrome 89) in index.html.
@@ -25,13 +26,23 @@ done
 for js in "$stage"/split-*.js; do
   "$esbuild" "$js" --target=es2019 --supported:import-meta=true --format=esm --minify --log-level=warning --allow-overwrite --outfile="$js"
 done
+# boot.js and sw-register.js run first, in any engine (they send one without WebAssembly to
+# all.html): ES5, minified only.
+for js in "$stage"/static/boot.js "$stage"/static/sw-register.js; do
+  "$esbuild" "$js" --target=es5 --charset=utf8 --minify --log-level=warning --allow-overwrite --outfile="$js"
+done
 for css in "$stage"/*.css; do
   "$esbuild" "$css" --minify --target=chrome74,firefox66,safari13 --log-level=warning --allow-overwrite --outfile="$css"
 done
-python3 - "$stage/index.html" <<'PY'
-import re, sys
+python3 - "$stage/index.html" "$stage/preboot.html" <<'PY'
+import os, re, sys
 path = sys.argv[1]
 html = open(path, encoding="utf-8").read()
+# The start screen shown while the wasm loads: the app's own, as `relief preboot` writes it.
+marker = "<!-- preboot: the start screen -->"
+if html.count(marker) != 1:
+    sys.exit("post_build: index.html has no preboot marker")
+html = html.replace(marker, open(sys.argv[2], encoding="utf-8").read().strip())
 pattern = re.compile(r"const wasm = await init\((\{[^)]*\})\);(.*?)dispatchEvent\((.*?)\);", re.S)
 def repl(m):
     # If the wasm cannot start at all (blocked, corrupt, an engine we did not foresee),
@@ -43,10 +54,11 @@ new, n = pattern.subn(repl, html)
 if n != 1:
     sys.exit("post_build: could not find Trunk's loader in index.html")
 open(path, "w", encoding="utf-8").write(new)
+os.remove(sys.argv[2])
 
 # A strict Content-Security-Policy for servers that send one: only this origin's files,
 # the bootstrap above by its hash, and WebAssembly compilation ('wasm-unsafe-eval').
-import base64, hashlib, os
+import base64, hashlib
 scripts = re.findall(r"<script type=\"module\">(.*?)</script>", new, re.S)
 hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
 policy = ("default-src 'self'; script-src 'self' %s 'wasm-unsafe-eval'; style-src 'self'; "

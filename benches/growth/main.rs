@@ -177,11 +177,12 @@ fn measure(n: usize, dir: &Path) -> Measured {
     }
 }
 
-/// The wasm's core and `texts.bin`, made as `build.rs` and `relief texts` make them.
+/// The wasm's core and the Chinese texts (`texts-zh.bin`, what a session in the default
+/// language fetches), made as `build.rs` and `relief texts` make them.
 fn split(rs: &RuleSet) -> (RuleSet, Texts) {
     let mut core = rs.clone();
-    let texts = core.strip_to_core();
-    (core, texts)
+    let [zh, _en] = core.strip_to_core();
+    (core, zh)
 }
 
 /// Raw and brotli sizes of the postcard bytes of a value.

@@ -50,7 +50,7 @@ fn timings(rows: &[Measured]) {
 }
 
 fn sizes(rows: &[Measured], base: &Measured) {
-    println!("| rule set | core, postcard | core, brotli: copies / linear | texts.bin, postcard | texts.bin, brotli: copies / linear | start page, estimate: copies / linear | whole session, estimate: copies / linear |");
+    println!("| rule set | core, postcard | core, brotli: copies / linear | texts-zh.bin, postcard | texts-zh.bin, brotli: copies / linear | start page, estimate: copies / linear | whole session, estimate: copies / linear |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for m in rows {
         let (core, texts) = (m.core, m.texts);
@@ -100,15 +100,15 @@ fn notes(base: &Measured) {
     println!(
         "Measured: documents, reliefs and the times (native, the bench profile, this machine; \
 medians over the {} persona cases of `tests/cases`, each run {} times at 1× and 200/N times \
-(at least 5) at N×), and the bytes of the core and of texts.bin (the compiled rule set split \
+(at least 5) at N×), and the bytes of the core and of texts-zh.bin (the compiled rule set split \
 as `build.rs` and `relief texts` split it, postcard, then `brotli -q 11`). \
 Brotli \"copies\" is measured on the generated set, whose copies repeat the five documents \
 word for word but for names and years, which brotli's window finds: a floor. \"Linear\" is the \
-postcard size at the 1× rate ({:.1}:1 for the core, {:.1}:1 for texts.bin), as if every copy were \
+postcard size at the 1× rate ({:.1}:1 for the core, {:.1}:1 for texts-zh.bin), as if every copy were \
 as new as the five real documents are to each other: what other cities' own notices would \
 approach. Estimated: the start page and the whole session are today's figures as Chromium \
 fetched them on `rules/` ({} and {} bytes brotli, README, measured by the budget test) with \
-the 1× core (and, for the session, texts.bin) replaced by the N× one; the wasm embeds the \
+the 1× core (and, for the session, texts-zh.bin) replaced by the N× one; the wasm embeds the \
 core, and its share of the wasm's brotli is taken to be the core's own brotli size. In the \
 split, the city's part would be a file of its own and compress a little worse than inside \
 one.",

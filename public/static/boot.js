@@ -28,14 +28,31 @@
     return;
   }
   // A link that opens past the start screen, or in English, or a compact link from a QR
-  // code, needs texts.bin (the results' and the English texts) at once: fetch it
-  // alongside the wasm, so that the app's own request finds it ready rather than starting
-  // after the wasm. The results' own wasm (rest-<hash>.wasm, named here by tools/split.sh)
-  // comes with it. The parts of the fragment that say so, as src/ships/present/texts.rs reads
-  // them (AT_ONCE there; a test checks that the two lists are the same): a part equal to an
-  // entry, or starting with one that ends in '='; '!' marks a part that does not count.
+  // code, needs the texts of its language (texts-zh.bin or texts-en.bin: the results' texts)
+  // at once: fetch them alongside the wasm, so that the app's own request finds them ready
+  // rather than starting after the wasm. The results' own wasm (rest-<hash>.wasm, named here
+  // by tools/split.sh) comes with them. The parts of the fragment that say so, as
+  // src/ships/present/texts.rs reads them (AT_ONCE there; a test checks that the two lists
+  // are the same): a part equal to an entry, or starting with one that ends in '='; '!'
+  // marks a part that does not count. The language is English where a part is 'lang=en',
+  // as the app reads a link, or where a compact link's flags say so (src/ships/engine/link.rs,
+  // encode_compact: format byte, 2 bytes of version, the date as a varint, then the flags,
+  // whose lowest bit is English; a damaged one counts as Chinese, as the app starts it).
   var atOnce = ['lang=en', 'z=', 's=', '!s=start'];
-  var needed = location.hash.replace(/^#/, '').split('&').some(function (part) {
+  var parts = location.hash.replace(/^#/, '').split('&');
+  var lang = parts.indexOf('lang=en') >= 0 ? 'en' : 'zh';
+  parts.forEach(function (part) {
+    if (part.indexOf('z=') !== 0) return;
+    try {
+      var b = atob(part.slice(2).replace(/-/g, '+').replace(/_/g, '/'));
+      var i = 3;
+      while (i < b.length && b.charCodeAt(i) & 0x80) i++;
+      if (b.charCodeAt(0) === 1 && b.charCodeAt(i + 1) & 1) lang = 'en';
+    } catch (e) {
+      // Not base64: the app says the link is damaged, in Chinese.
+    }
+  });
+  var needed = parts.some(function (part) {
     var counts = false;
     for (var i = 0; i < atOnce.length; i++) {
       var e = atOnce[i];
@@ -48,7 +65,7 @@
     return counts;
   });
   if (needed) {
-    ['texts.bin', '__REST_WASM__'].forEach(function (href) {
+    ['texts-' + lang + '.bin', '__REST_WASM__'].forEach(function (href) {
       var link = document.createElement('link');
       link.rel = 'preload';
       link.as = 'fetch';

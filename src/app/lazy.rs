@@ -5,7 +5,7 @@
 //! Each function here is a split point (`wasm_split_helpers`, re-exported by Leptos): the
 //! release build (`tools/split.sh`, run by Trunk's post-build hook) moves what only these
 //! functions reach into a wasm of its own, `rest-<hash>.wasm`, fetched together with
-//! `texts.bin` once the person leaves the start screen (or by `boot.js` at once, for a link
+//! the texts (`texts-zh.bin` or `texts-en.bin`) once the person leaves the start screen (or by `boot.js` at once, for a link
 //! that opens further on). The app draws them only after [`preload`] has succeeded (the
 //! texts' state says so), so the calls below never wait. A load that fails is not cached:
 //! the results' retry button tries again. Every Trunk build splits (a debug build only skips

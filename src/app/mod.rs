@@ -22,8 +22,11 @@ use std::sync::Arc;
 /// What every component reads: the rule set and the reactive state.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    /// The rule set: the embedded core, then the whole once `texts.bin` has arrived.
+    /// The rule set: the embedded core, then with the texts of each language that has
+    /// been on screen since the person left the start screen (`texts-zh.bin`,
+    /// `texts-en.bin`).
     pub rules: RwSignal<&'static RuleSet>,
+    /// Where the texts of the language on screen stand (and the results' own wasm).
     pub texts: RwSignal<TextsState>,
     pub session: RwSignal<Session>,
     pub display: RwSignal<Display>,
@@ -75,17 +78,18 @@ impl Ctx {
         set_timeout(browser::print, std::time::Duration::ZERO);
     }
 
-    /// Fetch `texts.bin` and swap in the whole rule set.
+    /// Fetch the texts of the language on screen (unless they are here) and the results'
+    /// own wasm, and swap in the rule set with those texts.
     pub fn load_texts(self) {
-        if matches!(
-            self.texts.get_untracked(),
-            TextsState::Loading | TextsState::Loaded
-        ) {
-            return;
+        let lang = self.display.with_untracked(|d| d.lang);
+        match self.texts.get_untracked() {
+            TextsState::Loading => return,
+            TextsState::Loaded if self.rules.get_untracked().has_texts(lang) => return,
+            _ => {}
         }
         self.texts.set(TextsState::Loading);
         leptos::task::spawn_local(async move {
-            match whole_rules(self.rules.get_untracked(), true).await {
+            match whole_rules(self.rules.get_untracked(), lang, true).await {
                 Some(rs) => {
                     self.rules.set(rs);
                     self.texts.set(TextsState::Loaded);
@@ -109,18 +113,22 @@ impl Ctx {
     }
 }
 
-/// The core rule set with the texts of `texts.bin` restored ([`texts::restore`]), or `None`
-/// if they cannot be fetched or belong to another rule set. Done at most once or twice per
-/// page, so the whole rule set is leaked: it lives as long as the page.
-/// With `rest`, the results' own wasm (lazy.rs) is loaded alongside and must come too:
-/// results are drawn once both are here.
-async fn whole_rules(core: &'static RuleSet, rest: bool) -> Option<&'static RuleSet> {
+/// The rule set `rs` with the texts of `lang` restored ([`texts::restore`]; `rs` itself if
+/// they are here already), or `None` if they cannot be fetched or belong to another rule
+/// set. Done at most once per language and page, so the rule set is leaked: it lives as
+/// long as the page. With `rest`, the results' own wasm (lazy.rs) is loaded alongside and
+/// must come too: results are drawn once both are here.
+async fn whole_rules(rs: &'static RuleSet, lang: Lang, rest: bool) -> Option<&'static RuleSet> {
     let rest = async move { !rest || lazy::preload().await.is_ok() };
-    let (bytes, rest) = futures::future::join(browser::fetch_bytes("texts.bin"), rest).await;
+    if rs.has_texts(lang) {
+        return rest.await.then_some(rs);
+    }
+    let file = relief_finder::model::Texts::file(lang);
+    let (bytes, rest) = futures::future::join(browser::fetch_bytes(file), rest).await;
     if !rest {
         return None;
     }
-    Some(Box::leak(Box::new(texts::restore(core, &bytes?)?)))
+    Some(Box::leak(Box::new(texts::restore(rs, lang, &bytes?)?)))
 }
 
 /// What the app starts with: the state from the link, and the rule set with where its
@@ -137,15 +145,15 @@ struct Init {
 pub fn start() {
     let rs = ruleset::embedded();
     let (session, display, notice) = load(rs, &browser::hash());
-    // A link that opens on a question or the results, or in English, needs texts.bin
-    // (boot.js has been fetching it alongside the wasm, and the results' own wasm): wait for
+    // A link that opens on a question or the results, or in English, needs its language's
+    // texts (boot.js has been fetching them alongside the wasm, and the results' own wasm): wait for
     // it with the static screen up, rather than paint the page twice and shift it. Only the
     // results wait for their wasm too; a question mounts at once and loads it behind.
     if texts::needed(&session, &display) {
         let results = session.screen == Screen::Results;
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {
-            let (rules, texts) = match whole_rules(rs, results).await {
+            let (rules, texts) = match whole_rules(rs, display.lang, results).await {
                 Some(whole) if results => (whole, TextsState::Loaded),
                 Some(whole) => (whole, TextsState::Loading),
                 None => (rs, TextsState::Failed),
@@ -215,12 +223,18 @@ fn app(init: Init) -> impl IntoView {
 
     // The texts come once the person has left the start screen or chosen English (the
     // start page's own load stays as small as it can be; boot.js preloads them when the
-    // link opens further on).
+    // link opens further on), those of the language on screen: again when the person
+    // switches to a language whose texts have not come yet.
     Effect::new(move |_| {
-        let needed = ctx
+        let (needed, lang) = ctx
             .session
-            .with(|s| ctx.display.with(|d| texts::needed(s, d)));
-        if needed && ctx.texts.get_untracked() == TextsState::Idle {
+            .with(|s| ctx.display.with(|d| (texts::needed(s, d), d.lang)));
+        let missing = match ctx.texts.get() {
+            TextsState::Idle => true,
+            TextsState::Loaded => !ctx.rules.get_untracked().has_texts(lang),
+            TextsState::Loading | TextsState::Failed => false,
+        };
+        if needed && missing {
             ctx.load_texts();
         }
     });

@@ -57,7 +57,7 @@ impl Field {
 pub fn QuestionScreen(q: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The core rule set has all the engine needs; wording is read through `ctx.rs()` so that
-    // the English replaces its Chinese stand-in when texts.bin arrives.
+    // the English replaces its Chinese stand-in when texts-en.bin arrives.
     let rs = ctx.rs_now();
     let lang = move || ctx.lang();
     // What the planner puts on this screen, and what its answer can settle.

@@ -95,7 +95,7 @@ fn step(pending: StoredValue<Vec<RwSignal<bool>>>, done: RwSignal<bool>, ctx: Ct
     );
 }
 
-/// The lead (`present::results::lead`): it needs no texts.bin, so it is drawn at once,
+/// The lead (`present::results::lead`): it needs no texts, so it is drawn at once,
 /// above the fold.
 fn lead(ctx: Ctx) -> impl IntoView {
     let today = browser::today();

@@ -6,7 +6,8 @@
 //! relief next PERSONA.toml [--as-of DATE] [--lang zh|en]
 //! relief coverage
 //! relief html
-//! relief texts > texts.bin
+//! relief preboot
+//! relief texts DIR
 //! relief check [CASES_DIR]
 //! relief walk [PATH…] [--as-of DATE]
 //! relief twins [MIN_SIMILARITY]
@@ -31,7 +32,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use relief_finder::engine::{evaluate, next_question, Evaluation};
 use relief_finder::expr::did_you_mean;
-use relief_finder::model::{Kind, Lang, RuleSet};
+use relief_finder::model::{Kind, Lang, RuleSet, Texts};
 use relief_finder::{cases, compile, persona, report, ruleset};
 
 /// Write to stdout; a closed pipe (`relief … | head`) ends the program quietly instead of
@@ -60,7 +61,9 @@ const USAGE: &str = "usage:
   relief next PERSONA.toml [--as-of YYYY-MM-DD] [--lang zh|en]
   relief coverage
   relief html                     (every relief as a static page, for browsers without wasm)
-  relief texts > texts.bin        (the texts the app fetches after its first screen)
+  relief preboot                  (the start screen as static HTML, shown while the wasm loads)
+  relief texts DIR                (writes DIR/texts-zh.bin and DIR/texts-en.bin: the texts
+                                   the app fetches after its first screen, per language)
   relief check [CASES_DIR]        (default tests/cases)
   relief walk [PATH…] [--as-of D] (questionnaire length: every persona walked through the
                                    wizard on its own date and on D, default 2026-12-01)
@@ -177,9 +180,13 @@ fn run(a: &Args) -> Result<ExitCode, ExitCode> {
     let rs = load_rules(a)?;
     match cmd {
         "eval" | "explain" | "next" => about_persona(cmd, a, rs),
-        "texts" => texts(rs),
+        "texts" => texts(a, rs),
         "html" => {
             out!("{}", report::html(rs));
+            Ok(ExitCode::SUCCESS)
+        }
+        "preboot" => {
+            outln!("{}", report::preboot(rs));
             Ok(ExitCode::SUCCESS)
         }
         "coverage" => {
@@ -266,12 +273,17 @@ fn next(rs: &RuleSet, p: &persona::Persona, ev: &Evaluation, lang: Lang) {
     }
 }
 
-/// `texts`: what the app fetches as texts.bin (model::Texts), as postcard bytes on stdout.
-fn texts(rs: &RuleSet) -> Result<ExitCode, ExitCode> {
-    use std::io::Write;
-    let bytes = postcard::to_allocvec(&rs.clone().split_texts()).unwrap_or_default();
-    if std::io::stdout().lock().write_all(&bytes).is_err() {
-        return Err(ExitCode::from(1));
+/// `texts DIR`: what the app fetches after its first screen (model::Texts), one postcard
+/// file per language, named by `Texts::file`.
+fn texts(a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode> {
+    let dir = Path::new(a.pos.get(1).ok_or_else(usage)?);
+    for texts in rs.clone().split_texts() {
+        let path = dir.join(Texts::file(texts.lang));
+        let bytes = postcard::to_allocvec(&texts).unwrap_or_default();
+        if let Err(e) = std::fs::write(&path, bytes) {
+            eprintln!("relief: texts: cannot write {}: {e}", path.display());
+            return Err(ExitCode::from(1));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

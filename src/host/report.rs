@@ -289,6 +289,29 @@ pub fn html(rs: &RuleSet) -> String {
     out
 }
 
+/// The start screen as static HTML, in Chinese: what `index.html` shows while the wasm loads
+/// (`tools/post_build.sh` puts it there). The same words, counts and list of documents as
+/// the app's own start screen (`StartScreen` in `src/app/mod.rs`), so that the app's first
+/// paint replaces it without a larger paint: the page's largest paint is this one, long
+/// before the wasm has arrived. The button waits, disabled, for the app.
+pub fn preboot(rs: &RuleSet) -> String {
+    let lang = Lang::Zh;
+    let docs: String = rs
+        .documents
+        .iter()
+        .map(|d| format!("<li>{} {}</li>", esc(&d.number), esc(&d.title)))
+        .collect();
+    format!(
+        "<section class=\"start\"><h1>{}</h1>\n<p class=\"lead\">{}</p>\n\
+         <button type=\"button\" class=\"primary big-button\" disabled>{}</button>\n\
+         <p class=\"counts\">{}</p>\n<ul class=\"docs\">{docs}</ul></section>",
+        esc(t(lang, Msg::AppTagline)),
+        esc(t(lang, Msg::StartLead)),
+        esc(t(lang, Msg::StartBegin)),
+        esc(&crate::present::header::start_counts(rs, lang)),
+    )
+}
+
 /// One relief of `all.html`.
 fn html_card(out: &mut String, rs: &RuleSet, r: &crate::model::Relief, lang: Lang) {
     let conds: String = conditions(&r.when)

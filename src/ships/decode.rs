@@ -35,11 +35,16 @@ pub fn ruleset(bytes: &[u8]) -> Option<RuleSet> {
     })
 }
 
-/// The deferred texts (`texts.bin`) from their postcard bytes.
+/// The deferred texts of one language (`texts-zh.bin`, `texts-en.bin`) from their
+/// postcard bytes.
 pub fn texts(bytes: &[u8]) -> Option<Texts> {
     let r = &mut Reader { b: bytes };
     Some(Texts {
         version: r.str()?,
+        lang: match r.tag(LangTag::ALL)? {
+            LangTag::Zh => Lang::Zh,
+            LangTag::En => Lang::En,
+        },
         strings: r.vec(Reader::str)?,
     })
 }
@@ -83,6 +88,7 @@ tags! {
     CmpOpTag of CmpOp { Lt, Le, Gt, Ge, Eq }
     TestTag of Test { IsTrue, OneOf, HasAny, HasAll, Cmp, DateCmp, Known }
     DateRefTag of DateRef { Fixed, AsOf, Fact }
+    LangTag of Lang { Zh, En }
 }
 
 struct Reader<'a> {

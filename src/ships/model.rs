@@ -29,7 +29,7 @@ pub enum Lang {
 
 impl Text {
     /// The text in `lang`; Chinese where the English is missing (in the app, until
-    /// `texts.bin` has arrived).
+    /// `texts-en.bin` has arrived).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En if !self.en.is_empty() => &self.en,
@@ -533,17 +533,33 @@ mod opt_date_serde {
     }
 }
 
-/// What the app's first load leaves out and fetches later as `texts.bin`: every string the
-/// questionnaire does not need in its default language — the English of every text, and of
-/// the reliefs their ids, titles, what the user gets, caveats, bases, departments, channels and
-/// clauses, the documents' issuers and the offices' names. The questionnaire runs on the rest (ids, conditions,
-/// amounts, dates and the Chinese of questions and facts); the results need these.
+/// What the app's first load leaves out and fetches later, one file per language
+/// (`texts-zh.bin`, `texts-en.bin`; [`Texts::file`]): every string the questionnaire does
+/// not need in its default language — the English of every text, and of the reliefs their
+/// ids, titles, what the user gets, caveats, bases, departments, channels and clauses, the
+/// documents' issuers and the offices' names. The questionnaire runs on the rest (ids,
+/// conditions, amounts, dates and the Chinese of questions and facts); the results need
+/// these. A person reading Chinese never fetches the English, nor the reverse; the strings
+/// that are in no language (ids, the clauses quoted, the issuers) are in both files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     /// The version of the rule set they belong to.
     pub version: String,
-    /// The strings in the order [`RuleSet::each_deferred`] visits them.
+    /// The language of the file.
+    pub lang: Lang,
+    /// The strings in the order [`RuleSet::each_deferred`] visits those of `lang` or of
+    /// no language.
     pub strings: Vec<String>,
+}
+
+impl Texts {
+    /// The file the app fetches for `lang`.
+    pub fn file(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => "texts-zh.bin",
+            Lang::En => "texts-en.bin",
+        }
+    }
 }
 
 /// Why [`RuleSet::restore`] refused a [`Texts`].
@@ -556,14 +572,15 @@ pub enum TextsError {
 }
 
 impl RuleSet {
-    /// Visit every deferred string (see [`Texts`]), always in the same order.
-    fn each_deferred(&mut self, f: &mut dyn FnMut(&mut String)) {
-        fn en(t: &mut Text, f: &mut dyn FnMut(&mut String)) {
-            f(&mut t.en);
+    /// Visit every deferred string (see [`Texts`]), always in the same order, with its
+    /// language (`None`: a string in no language, which both files carry).
+    fn each_deferred(&mut self, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
+        fn en(t: &mut Text, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
+            f(Some(Lang::En), &mut t.en);
         }
-        fn both(t: &mut Text, f: &mut dyn FnMut(&mut String)) {
-            f(&mut t.zh);
-            f(&mut t.en);
+        fn both(t: &mut Text, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
+            f(Some(Lang::Zh), &mut t.zh);
+            f(Some(Lang::En), &mut t.en);
         }
         for fact in &mut self.facts {
             en(&mut fact.label, f);
@@ -574,15 +591,15 @@ impl RuleSet {
         }
         for q in &mut self.questions {
             en(&mut q.text, f);
-            // The help sits behind "这是什么意思？"; it arrives with texts.bin, which is
+            // The help sits behind "这是什么意思？"; it arrives with the texts, which are
             // fetched as the person leaves the start screen.
             both(&mut q.help, f);
         }
         for d in &mut self.documents {
-            f(&mut d.issuer);
+            f(None, &mut d.issuer);
         }
         for r in &mut self.reliefs {
-            f(&mut r.id);
+            f(None, &mut r.id);
             both(&mut r.title, f);
             both(&mut r.benefit, f);
             if let Some(c) = &mut r.caveat {
@@ -594,57 +611,76 @@ impl RuleSet {
             for t in r.apply_to.iter_mut().chain(r.channels.iter_mut()) {
                 both(t, f);
             }
-            f(&mut r.quote);
+            f(None, &mut r.quote);
         }
         for o in &mut self.offices {
             both(&mut o.text, f);
         }
     }
 
-    /// Take the deferred strings out, leaving them empty here (the wasm's embedded copy).
-    pub fn split_texts(&mut self) -> Texts {
-        let mut strings = Vec::new();
-        self.each_deferred(&mut |s| strings.push(std::mem::take(s)));
-        Texts {
+    /// Take the deferred strings out, leaving them empty here (the wasm's embedded copy):
+    /// the Chinese file, then the English one.
+    pub fn split_texts(&mut self) -> [Texts; 2] {
+        let mut files = [Lang::Zh, Lang::En].map(|lang| Texts {
             version: self.version.clone(),
-            strings,
-        }
+            lang,
+            strings: Vec::new(),
+        });
+        self.each_deferred(&mut |lang, s| {
+            let s = std::mem::take(s);
+            match lang {
+                Some(Lang::Zh) => files[0].strings.push(s),
+                Some(Lang::En) => files[1].strings.push(s),
+                None => {
+                    files[0].strings.push(s.clone());
+                    files[1].strings.push(s);
+                }
+            }
+        });
+        files
     }
 
     /// Make this the wasm's embedded core (what `build.rs` embeds for wasm32): the
     /// articles' notes left out (only the CLI's `coverage` shows them) and the deferred
-    /// strings taken out, returned as the texts `relief texts` writes to `texts.bin`.
-    pub fn strip_to_core(&mut self) -> Texts {
+    /// strings taken out, returned as the texts `relief texts` writes.
+    pub fn strip_to_core(&mut self) -> [Texts; 2] {
         for d in &mut self.documents {
             d.notes.clear();
         }
         self.split_texts()
     }
 
-    /// Put the deferred strings back into a copy made by [`RuleSet::split_texts`]. Nothing
-    /// changes unless they belong to this very rule set.
+    /// Put the deferred strings of one file back into a copy made by
+    /// [`RuleSet::split_texts`]: those of its language and those of none. Nothing changes
+    /// unless they belong to this very rule set.
     pub fn restore(&mut self, texts: &Texts) -> Result<(), TextsError> {
         if texts.version != self.version {
             return Err(TextsError::OtherVersion);
         }
+        let mine = |lang: Option<Lang>| lang.is_none_or(|l| l == texts.lang);
         let mut n = 0;
-        self.each_deferred(&mut |_| n += 1);
+        self.each_deferred(&mut |lang, _| n += usize::from(mine(lang)));
         if n != texts.strings.len() {
             return Err(TextsError::WrongCount);
         }
         let mut it = texts.strings.iter();
-        self.each_deferred(&mut |s| {
-            if let Some(t) = it.next() {
-                s.clone_from(t);
+        self.each_deferred(&mut |lang, s| {
+            if mine(lang) {
+                if let Some(t) = it.next() {
+                    s.clone_from(t);
+                }
             }
         });
         Ok(())
     }
 
-    /// Whether the deferred strings are here (always on the host; in the app once
-    /// `texts.bin` has arrived).
-    pub fn has_texts(&self) -> bool {
-        self.reliefs.iter().all(|r| !r.title.zh.is_empty())
+    /// Whether the deferred strings of `lang` are here (always on the host; in the app
+    /// once that language's file has arrived).
+    pub fn has_texts(&self, lang: Lang) -> bool {
+        self.reliefs.iter().all(|r| match lang {
+            Lang::Zh => !r.title.zh.is_empty(),
+            Lang::En => !r.title.en.is_empty(),
+        })
     }
 
     /// The fact with this id or alias.

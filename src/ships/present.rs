@@ -14,7 +14,7 @@
 //! - [`header`]: the header's counts, the start screen's and the notices above the screen.
 //! - [`printout`]: what a printout holds, and the printout as HTML.
 //! - [`kiosk`]: when an idle kiosk warns and when it wipes.
-//! - [`texts`]: when the app needs `texts.bin`, and the rule set it restores.
+//! - [`texts`]: when the app needs the texts of a language, and the rule set they restore.
 
 pub mod card;
 pub mod catalog;

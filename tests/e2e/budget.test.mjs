@@ -79,10 +79,46 @@ test('what Chromium fetches per screen stays within its budget', async () => {
 
   const names = start.map((r) => r.file);
   assert.ok(names.some((f) => /^relief-finder-.*_bg\.wasm$/.test(f)), `the start page loads the main wasm: ${names}`);
-  for (const later of ['texts.bin', /^rest-.*\.wasm$/]) {
+  for (const later of ['texts-zh.bin', /^rest-.*\.wasm$/]) {
     assert.ok(!names.some((f) => f.match(later)), `${later} is not part of the start page`);
     assert.ok(session.some((r) => r.file.match(later)), `${later} is fetched for the results`);
   }
+  assert.ok(!session.some((r) => r.file === 'texts-en.bin'), 'a session in Chinese does not fetch the English texts');
   assert.ok(s <= START_BUDGET, `start page ${s} bytes brotli exceeds ${START_BUDGET}`);
   assert.ok(total(session) <= SESSION_BUDGET, `session ${total(session)} bytes brotli exceeds ${SESSION_BUDGET}`);
+});
+
+// The static start screen in index.html (`relief preboot`, written in by tools/post_build.sh)
+// is the app's own start screen: the same words, counts and documents. So the page's largest
+// paint is that static one, made before the wasm has arrived, and the app's first paint,
+// which replaces it, is no larger (Lighthouse's LCP on the start page).
+test('the static start screen says what the app says, and the app paints nothing larger', async () => {
+  // The wasm is held back, as a slow network would, until the static screen has been read
+  // and painted.
+  const context = await env.browser.newContext({ viewport: { width: 412, height: 823 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await context.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.server.base, { waitUntil: 'domcontentloaded' });
+  const text = () => page.locator('section.start').innerText();
+  const preboot = await text();
+  assert.equal(await page.locator('#preboot section.start button[disabled]').count(), 1, 'its button waits for the app');
+  await page.waitForTimeout(300);
+  release();
+  await page.waitForSelector('main#main section.start button.primary:not([disabled])');
+  assert.equal(await text(), preboot);
+  assert.equal(await page.locator('#preboot').count(), 0, 'the app removed the static screen');
+  await page.waitForTimeout(300);
+  const { paints, wasm } = await page.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list) => done({
+      paints: list.getEntries().map((e) => Math.round(e.startTime)),
+      wasm: performance.getEntriesByType('resource').find((e) => /_bg\.wasm$/.test(e.name)).responseEnd,
+    })).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  assert.ok(paints.length > 0 && paints.every((t) => t < wasm), `every largest paint (${paints} ms) comes before the wasm (${Math.round(wasm)} ms)`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -231,7 +231,7 @@ export async function answersInLink(page) {
   return f ? f.slice(2).split(';').filter(Boolean) : [];
 }
 
-/** Wait until the results are drawn whole: their texts (texts.bin) are in, and every card,
+/** Wait until the results are drawn whole: their texts (texts-zh.bin or texts-en.bin) are in, and every card,
  *  the answers and the QR code (drawn over several tasks) are on the page. */
 export async function drawn(page) {
   await page.waitForSelector('section.results[data-texts="loaded"][data-drawn="true"]');

@@ -1,9 +1,14 @@
-// texts.bin (the results' texts and the English, model::Texts) and rest-*.wasm (the results'
-// own code, src/app/lazy.rs), kept out of the first load. The start page must not fetch
-// them; a link that opens further on fetches them alongside the wasm; if either cannot
-// come, the results say so and offer to try again.
+// The texts (texts-zh.bin and texts-en.bin: the results' texts and the English, one file
+// per language, model::Texts) and rest-*.wasm (the results' own code, src/app/lazy.rs), kept
+// out of the first load. The start page must not fetch them; a session fetches the texts of
+// the language on screen only; a link that opens further on fetches them alongside the
+// wasm; if either cannot come, the results say so and offer to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { open, answerAll, shown, drawn, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
@@ -12,7 +17,8 @@ const restaurant = {
   applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business',
   vat_status: 'small_scale', monthly_sales: '8万', industries: ['catering'],
 };
-const texts = (page) => page.requests.filter((u) => u.endsWith('/texts.bin'));
+const texts = (page, lang = 'zh') => page.requests.filter((u) => u.endsWith(`/texts-${lang}.bin`));
+const initiators = (page, file) => page.evaluate((f) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(f)).map((e) => e.initiatorType), file);
 
 async function resultsLink() {
   const page = await open(env.browser, `${env.server.base}#d=2023-06-01`);
@@ -23,25 +29,26 @@ async function resultsLink() {
   return url;
 }
 
-test('the start page leaves texts.bin out; leaving it fetches the texts once', async () => {
+test('the start page leaves the texts out; leaving it fetches the Chinese texts once, not the English', async () => {
   const page = await open(env.browser, env.server.base);
   await page.waitForTimeout(500);
-  assert.deepEqual(texts(page), [], 'texts.bin is not part of the start page');
+  assert.deepEqual(texts(page), [], 'texts-zh.bin is not part of the start page');
   await page.click('button.primary');
   await page.waitForSelector('section.question');
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/texts.bin') && e.responseEnd > 0));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/texts-zh.bin') && e.responseEnd > 0));
   await page.click('section.question button.secondary');
   assert.equal(texts(page).length, 1, 'fetched once');
+  assert.deepEqual(texts(page, 'en'), [], 'the English texts are not fetched in Chinese');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('a results link fetches texts.bin alongside the wasm, once, and shows every card', async () => {
+test('a results link fetches its texts alongside the wasm, once, and shows every card', async () => {
   const url = await resultsLink();
   const page = await open(env.browser, url);
   await drawn(page);
-  const initiator = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/texts.bin'))?.initiatorType);
-  assert.equal(initiator, 'link', 'preloaded by boot.js, not fetched after the wasm started');
+  assert.deepEqual(await initiators(page, '/texts-zh.bin'), ['link'], 'preloaded by boot.js, not fetched after the wasm started');
+  assert.deepEqual(texts(page, 'en'), []);
   const rest = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/rest-[0-9a-f]+\.wasm$/.test(e.name)).map((e) => e.initiatorType));
   assert.deepEqual(rest, ['link'], "the results' own wasm is preloaded by boot.js too, and fetched once");
   assert.equal(texts(page).length, 1, 'the app reuses the preload');
@@ -54,11 +61,11 @@ test('a results link fetches texts.bin alongside the wasm, once, and shows every
   await page.context().close();
 });
 
-test('when texts.bin cannot come, the results say so and try again on request', async () => {
+test('when the texts cannot come, the results say so and try again on request', async () => {
   const url = await resultsLink();
   const context = await env.browser.newContext();
   let blocked = true;
-  await context.route('**/texts.bin', (route) => (blocked ? route.abort() : route.continue()));
+  await context.route('**/texts-zh.bin', (route) => (blocked ? route.abort() : route.continue()));
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('section.results[data-texts="failed"]');
@@ -102,4 +109,42 @@ test('in English, the questions turn English as soon as the texts arrive', async
   assert.ok(!/[\u4e00-\u9fff]/.test(label), `English choice: ${label}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('switching the results to English fetches the English texts once; back to Chinese fetches nothing', async () => {
+  const page = await open(env.browser, await resultsLink());
+  await drawn(page);
+  const card = page.locator('article[data-relief="pingliang-2023.vat-small-scale-exempt"]');
+  assert.match(await card.locator('h3').innerText(), /增值税/);
+  await page.click('button.tool[lang="en"]');
+  await page.waitForFunction(() => /VAT/i.test(document.querySelector('article[data-relief="pingliang-2023.vat-small-scale-exempt"] h3')?.textContent || ''));
+  await drawn(page);
+  assert.equal(texts(page, 'en').length, 1, 'the English texts, once');
+  assert.match(await card.locator('blockquote').first().textContent(), /[\u4e00-\u9fff]/, 'the clause stays verbatim');
+  await page.click('button.tool[lang="zh-CN"]');
+  await page.waitForFunction(() => /增值税/.test(document.querySelector('article[data-relief="pingliang-2023.vat-small-scale-exempt"] h3')?.textContent || ''));
+  await page.click('button.tool[lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual([texts(page).length, texts(page, 'en').length], [1, 1], 'each language fetched once');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("an English QR code's compact link preloads the English texts, not the Chinese", async () => {
+  const page = await open(env.browser, `${env.server.publicBase}#d=2023-06-01&lang=en`);
+  await page.click('button.primary');
+  await answerAll(page, restaurant);
+  await drawn(page);
+  const png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'texts-')), 'qr.png');
+  await page.locator('section.handoff figure.qr').screenshot({ path: png });
+  const link = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  assert.match(link, /#z=/);
+  await page.context().close();
+  const phone = await open(env.browser, link);
+  await drawn(phone);
+  assert.deepEqual(await initiators(phone, '/texts-en.bin'), ['link'], 'preloaded by boot.js');
+  assert.deepEqual(texts(phone), [], 'no Chinese texts');
+  assert.match(await phone.locator('article[data-relief="pingliang-2023.vat-small-scale-exempt"] h3').innerText(), /VAT/i);
+  assert.deepEqual(phone.errors, []);
+  await phone.context().close();
 });

@@ -1,5 +1,5 @@
 //! One measure's card: what it is worth, why the person qualifies (or what is missing), its
-//! dates, where to go, and its clause. Built only once the texts (`texts.bin`) are here:
+//! dates, where to go, and its clause. Built only once the texts (`texts-zh.bin` or `texts-en.bin`) are here:
 //! titles, clauses and departments come with them.
 
 use chrono::NaiveDate;

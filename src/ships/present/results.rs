@@ -146,7 +146,7 @@ fn sorted(ev: &Evaluation, mut items: Vec<usize>, sort: Sort) -> Vec<usize> {
     items
 }
 
-/// What the results lead with, above the fold; it needs no `texts.bin`.
+/// What the results lead with, above the fold; it needs none of the texts fetched later.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lead {
     /// The date looked at when it is not today ("您正在查看…"), with the way back to today.

@@ -1,9 +1,11 @@
-//! The texts the first load leaves out (`texts.bin`, see [`model::Texts`]): when the app
-//! needs them, and the whole rule set they restore. The app only fetches the bytes.
+//! The texts the first load leaves out (`texts-zh.bin`, `texts-en.bin`, see
+//! [`model::Texts`]): when the app needs them, and the rule set they restore. The app only
+//! fetches the bytes, those of the language on screen.
 //!
 //! They are needed once the person leaves the start screen or picks English ([`needed`]).
 //! A link that opens there needs them before the first paint: `public/static/boot.js`
-//! preloads them alongside the wasm, reading the address with its copy of
+//! preloads them (the English file where the link says `lang=en`, else the Chinese)
+//! alongside the wasm, reading the address with its copy of
 //! [`AT_ONCE`] (a test checks that the two lists are the same, and that the address rule
 //! agrees with [`needed`] on the links the app makes).
 
@@ -58,12 +60,15 @@ pub fn needed_at_once(fragment: &str) -> bool {
     })
 }
 
-/// The rule set `core` with the texts of `texts.bin` restored, or `None` if the bytes are
-/// not a `texts.bin`, or belong to another rule set (refused rather than shown against the
-/// wrong measures).
-pub fn restore(core: &RuleSet, bytes: &[u8]) -> Option<RuleSet> {
+/// The rule set `rs` with the texts of `lang` restored from a file's bytes, or `None` if
+/// the bytes are not the texts of `lang`, or belong to another rule set (refused rather
+/// than shown against the wrong measures).
+pub fn restore(rs: &RuleSet, lang: Lang, bytes: &[u8]) -> Option<RuleSet> {
     let texts = crate::decode::texts(bytes)?;
-    let mut rs = core.clone();
+    if texts.lang != lang {
+        return None;
+    }
+    let mut rs = rs.clone();
     rs.restore(&texts).ok()?;
     Some(rs)
 }
