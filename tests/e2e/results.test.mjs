@@ -30,10 +30,13 @@ const inView = (page, selector) => page.locator(selector).first().evaluate((el) 
 
 const card = (id) => `article[data-relief="${id}"]`;
 
+/** Unfold a results section and wait for its cards: they are built on the details'
+ *  `toggle` event, a task after the click, so "drawn" alone can come before them. */
 async function openSection(page, id) {
   const details = page.locator(`section[aria-labelledby="${id}"] details`);
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
   await drawn(page);
+  await page.waitForSelector(`section[aria-labelledby="${id}"] details[open] article[data-relief]`);
 }
 
 test('on a phone the first screen holds the total and the first relief worth money; the controls are folded behind one button', async () => {

@@ -4,7 +4,8 @@
 //!
 //! They are needed once the person leaves the start screen or picks English ([`needed`]).
 //! A link that opens there needs them before the first paint: `public/static/boot.js`
-//! preloads them (the English file where the link says `lang=en`, else the Chinese)
+//! preloads them (the English file where the link says `lang=en` or a compact link's flags
+//! say English, else the Chinese)
 //! alongside the wasm, reading the address with its copy of
 //! [`AT_ONCE`] (a test checks that the two lists are the same, and that the address rule
 //! agrees with [`needed`] on the links the app makes).
