@@ -173,13 +173,16 @@ pub fn start() {
             );
         });
     } else {
-        mount(Init {
+        // In a task of its own, after the one that compiled and started the wasm: two
+        // shorter tasks rather than one long one that blocks the page.
+        let init = Init {
             session,
             display,
             notice,
             rules: rs,
             texts: TextsState::Idle,
-        });
+        };
+        set_timeout(move || mount(init), std::time::Duration::ZERO);
     }
 }
 
