@@ -5,11 +5,20 @@ import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** What a phone's camera reads from a QR code on screen: the element's screenshot, read by
+ *  zbar (Debian's zbar-tools). */
+export async function readQr(locator) {
+  const png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relief-qr-')), 'qr.png');
+  await locator.screenshot({ path: png });
+  return execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+}
 export const root = path.resolve(here, '../..');
 const require = createRequire(path.join(root, 'tools/package.json'));
 const { chromium } = require('playwright-core');

@@ -5,18 +5,14 @@
 // is sized for arm's length.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { root, open, answerAll, answerEverything, answersInLink, shown, useBrowser, drawn } from './harness.mjs';
+import { root, open, answerAll, answerEverything, answersInLink, shown, useBrowser, drawn, readQr } from './harness.mjs';
 
 const { AxeBuilder } = createRequire(path.join(root, 'tools/package.json'))('@axe-core/playwright');
 
 const env = useBrowser();
 const portrait = { viewport: { width: 1080, height: 1920 } };
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'relief-kiosk-'));
 const restaurant = {
   applicant: 'business', city: 'pingliang', county: 'kongtong', business_form: 'individual_business',
   vat_status: 'small_scale', monthly_sales: '8万', industries: ['catering'],
@@ -130,9 +126,7 @@ test('带走结果: within reach without scrolling, and zbar reads its QR code o
   const scale = Number(await figure.getAttribute('data-scale'));
   console.log(`kiosk QR: ${answers} answers, version ${version}, ${scale} px per module, ${box.width} px`);
   assert.ok(scale >= 4, `${scale} px per module`);
-  const png = path.join(tmp, 'kiosk-qr.png');
-  await figure.screenshot({ path: png });
-  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  const decoded = await readQr(figure);
   assert.ok(decoded.startsWith(`${env.server.publicBase}#z=`), decoded);
   assert.ok(decoded.length < 400, `a compact link: ${decoded.length} characters`);
   // The phone: not a kiosk, and the same results.

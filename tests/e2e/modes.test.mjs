@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, answerAll, shown, useBrowser, drawn, serve } from './harness.mjs';
+import { open, answerAll, shown, useBrowser, drawn, serve, readQr } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -125,9 +125,7 @@ test('QR hand-off on a website: the code on the results opens them on another ph
   await page.click('button.primary');
   await answerAll(page, restaurant);
   const eligible = await shown(page, 'sec-eligible');
-  const png = path.join(tmp, 'qr.png');
-  await page.locator('section.handoff figure.qr').screenshot({ path: png });
-  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  const decoded = await readQr(page.locator('section.handoff figure.qr'));
   assert.ok(decoded.startsWith(`${env.server.publicBase}#z=`), decoded);
   const phone = await open(env.browser, decoded, { viewport: { width: 360, height: 740 } });
   assert.deepEqual(await shown(phone, 'sec-eligible'), eligible);

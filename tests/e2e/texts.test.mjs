@@ -5,11 +5,7 @@
 // wasm; if either cannot come, the results say so and offer to try again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { open, answerAll, shown, drawn, useBrowser } from './harness.mjs';
+import { open, answerAll, shown, drawn, useBrowser, readQr } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -135,9 +131,7 @@ test("an English QR code's compact link preloads the English texts, not the Chin
   await page.click('button.primary');
   await answerAll(page, restaurant);
   await drawn(page);
-  const png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'texts-')), 'qr.png');
-  await page.locator('section.handoff figure.qr').screenshot({ path: png });
-  const link = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  const link = await readQr(page.locator('section.handoff figure.qr'));
   assert.match(link, /#z=/);
   await page.context().close();
   const phone = await open(env.browser, link);
