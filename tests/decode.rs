@@ -285,6 +285,7 @@ fn fixture() -> RuleSet {
                 facts: vec![0, 1, 300],
                 text: text("问题？", "Question?"),
                 help: text("帮助", "Help"),
+                has_help: true,
                 ask_if: Some(atom(3, Test::Known)),
             },
             Question {
@@ -292,6 +293,7 @@ fn fixture() -> RuleSet {
                 facts: vec![2, 3, 4, 5],
                 text: text("", ""),
                 help: text("", ""),
+                has_help: false,
                 ask_if: None,
             },
         ],
@@ -421,6 +423,7 @@ fn walk(rs: &RuleSet, s: &mut Seen) {
             facts,
             text: _,
             help: _,
+            has_help: _,
             ask_if,
         } = q;
         s.list("Question.facts", facts);

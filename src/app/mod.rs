@@ -145,11 +145,12 @@ struct Init {
 pub fn start() {
     let rs = ruleset::embedded();
     let (session, display, notice) = load(rs, &browser::hash());
-    // A link that opens on a question or the results, or in English, needs its language's
-    // texts (boot.js has been fetching them alongside the wasm, and the results' own wasm): wait for
-    // it with the static screen up, rather than paint the page twice and shift it. Only the
-    // results wait for their wasm too; a question mounts at once and loads it behind.
-    if texts::needed(&session, &display) {
+    // A link that opens on the results, or in English, needs its language's texts before
+    // its first paint (boot.js has been fetching them alongside the wasm, and the results'
+    // own wasm): wait for them with the static screen up, rather than paint the page twice
+    // and shift it. Only the results wait for their wasm too. A question in Chinese mounts
+    // at once, and the texts and the results' wasm (preloaded just the same) come behind.
+    if texts::needed_before_paint(&session, &display) {
         let results = session.screen == Screen::Results;
         // Leptos's executor starts with the mount, so the plain wasm-bindgen one here.
         wasm_bindgen_futures::spawn_local(async move {

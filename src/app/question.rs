@@ -53,6 +53,21 @@ impl Field {
     }
 }
 
+/// "这是什么意思？" and the question's help. The help itself comes with the texts (a link
+/// that opens on a question is drawn before them); its place is there from the first paint.
+fn help(ctx: Ctx, q: usize) -> impl IntoView {
+    let lang = move || ctx.lang();
+    view! {
+        <details class="help">
+            <summary>{move || t(lang(), Msg::QHelp)}</summary>
+            <p>{move || match ctx.rs().questions[q].help.get(lang()) {
+                "" => t(lang(), Msg::QHelpLoading),
+                help => help,
+            }.to_string()}</p>
+        </details>
+    }
+}
+
 #[component]
 pub fn QuestionScreen(q: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -142,15 +157,7 @@ pub fn QuestionScreen(q: usize) -> impl IntoView {
                     <legend>
                         <h1 id="screen-title" tabindex="-1">{move || ctx.rs().questions[q].text.get(lang()).to_string()}</h1>
                     </legend>
-                    {move || {
-                        let help = ctx.rs().questions[q].help.get(lang()).to_string();
-                        (!help.is_empty()).then(|| view! {
-                            <details class="help">
-                                <summary>{move || t(lang(), Msg::QHelp)}</summary>
-                                <p>{help}</p>
-                            </details>
-                        })
-                    }}
+                    {rs.questions[q].has_help.then(|| help(ctx, q))}
                     {field_views}
                 </fieldset>
                 {move || view_model.with_value(|v| v.stakes_text(lang())).map(|s| view! { <p class="settles">{s}</p> })}

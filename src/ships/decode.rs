@@ -234,6 +234,7 @@ fn question(r: &mut Reader) -> Option<Question> {
         facts: r.vec(Reader::u16)?,
         text: r.text()?,
         help: r.text()?,
+        has_help: r.bool()?,
         ask_if: r.opt(cond)?,
     })
 }

@@ -151,6 +151,9 @@ pub struct Question {
     pub facts: Vec<FactIx>,
     pub text: Text,
     pub help: Text,
+    /// Whether the question has help: known from the core, before the texts that hold the
+    /// help itself arrive, so that the question screen keeps its place ("这是什么意思？").
+    pub has_help: bool,
     /// The question is only asked when this is not false.
     pub ask_if: Option<Cond>,
 }

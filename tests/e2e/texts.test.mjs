@@ -94,6 +94,33 @@ test("when the results' own wasm cannot come, the results say so and try again o
   await context.close();
 });
 
+test('a Chinese link to a question is drawn before its texts arrive; the help keeps its place and fills in', async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/texts-zh.bin', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(`${env.server.base}#d=2023-06-01&s=who`);
+  await page.waitForSelector('section.question[data-question="who"] button.choice');
+  const help = page.locator('section.question details.help');
+  const before = await help.boundingBox();
+  assert.ok(before, 'the help is on the screen before the texts arrive');
+  assert.equal(await help.locator('summary').innerText(), '这是什么意思？');
+  await help.locator('summary').click();
+  assert.equal(await help.locator('p').innerText(), '正在载入说明……');
+  const summary = await help.locator('summary').boundingBox();
+  release();
+  await page.waitForFunction(() => document.querySelector('section.question details.help p').textContent.startsWith('个体工商户'));
+  assert.deepEqual(await help.locator('summary').boundingBox(), summary, 'the help did not move when its text came');
+  assert.equal((await help.boundingBox()).y, before.y);
+  // The person answers and goes on, with the texts and the results' wasm come behind.
+  await page.click('[data-fact="applicant"] button.choice[data-value="person"]');
+  await page.click('[data-fact="city"] button.choice[data-value="pingliang"]');
+  await page.click('section.question button[type=submit]');
+  await page.waitForSelector('section.question:not([data-question="who"])');
+  await context.close();
+});
+
 test('in English, the questions turn English as soon as the texts arrive', async () => {
   const page = await open(env.browser, `${env.server.base}#lang=en`);
   await page.click('button.primary');

@@ -113,6 +113,7 @@ fn question(
             zh: raw.help_zh.clone(),
             en: raw.help_en.clone(),
         },
+        has_help: !raw.help_zh.is_empty() || !raw.help_en.is_empty(),
         ask_if,
     }
 }

@@ -80,6 +80,7 @@ catalog! {
     QNotSure: "不确定", "Not sure";
     QNext: "确定", "Continue";
     QHelp: "这是什么意思？", "What does this mean?";
+    QHelpLoading: "正在载入说明……", "Loading the explanation…";
     QChooseAny: "可多选；都不符合请直接点“确定”。", "Choose all that apply; if none do, just continue.";
     QYes: "是", "Yes";
     QNo: "否", "No";

@@ -42,6 +42,14 @@ pub fn needed(s: &Session, d: &Display) -> bool {
     s.screen != Screen::Start || d.lang == Lang::En
 }
 
+/// Whether the app must wait for the texts before its first paint: the results (their cards
+/// are made of the texts) and English (the core's wording is Chinese). A question in
+/// Chinese is drawn at once: only its help waits for the texts, and its place is kept
+/// (`Question::has_help`).
+pub fn needed_before_paint(s: &Session, d: &Display) -> bool {
+    s.screen == Screen::Results || d.lang == Lang::En
+}
+
 /// The parts of an address's fragment (between `&`) that mean the texts are needed at once:
 /// a part equal to an entry, or starting with an entry that ends in `=`; an entry starting
 /// with `!` is a part that does not count. `boot.js` holds the same list.
