@@ -45,14 +45,22 @@ if html.count(marker) != 1:
 html = html.replace(marker, open(sys.argv[2], encoding="utf-8").read().strip())
 pattern = re.compile(r"const wasm = await init\((\{[^)]*\})\);(.*?)dispatchEvent\((.*?)\);", re.S)
 def repl(m):
+    # Started when boot.js says (reliefStart: after the first paint on the start page, at
+    # once for a link that opens further on).
     # If the wasm cannot start at all (blocked, corrupt, an engine we did not foresee),
     # show the static list rather than a blank page.
     # Never from all.html itself: a server that answers it with this page would loop.
-    return ("init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n}).catch(function () {\n"
-            "  if (!/(^|\\/)all\\.html$/.test(location.pathname)) location.replace('all.html');\n});") % (m.group(1), m.group(2), m.group(3))
+    return ("(self.reliefStart || function (go) { go(); })(function () {\n"
+            "init(%s).then(function (wasm) {%s  dispatchEvent(%s);\n}).catch(function () {\n"
+            "  if (!/(^|\\/)all\\.html$/.test(location.pathname)) location.replace('all.html');\n});\n});") % (m.group(1), m.group(2), m.group(3))
 new, n = pattern.subn(repl, html)
 if n != 1:
     sys.exit("post_build: could not find Trunk's loader in index.html")
+# Trunk preloads the wasm from the head, before the first paint; boot.js fetches it instead
+# (after that paint on the start page, at once for a link that opens further on).
+new, n = re.subn(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', "", new)
+if n != 1:
+    sys.exit("post_build: could not find Trunk's preload of the wasm in index.html")
 open(path, "w", encoding="utf-8").write(new)
 os.remove(sys.argv[2])
 

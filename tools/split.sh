@@ -65,7 +65,8 @@ mv "$work/__wasm_split.js" "$stage/$loader"
 sed "s|from \"./__wasm_split.js\"|from \"./$loader\"|" "$work/bg/$name.js" > "$stage/$js"
 grep -q "from \"./$loader\"" "$stage/$js" || { echo "split.sh: the glue does not import the loader" >&2; exit 1; }
 
-# boot.js preloads the chunk for a link that opens past the start screen.
-sed -i "s|__REST_WASM__|$rest|" "$stage/static/boot.js"
+# boot.js preloads the main wasm and the chunk for a link that opens past the start screen.
+sed -i -e "s|__REST_WASM__|$rest|" -e "s|__MAIN_WASM__|${name}_bg.wasm|" "$stage/static/boot.js"
 grep -q "'$rest'" "$stage/static/boot.js" || { echo "split.sh: boot.js does not name $rest" >&2; exit 1; }
+grep -q "'${name}_bg.wasm'" "$stage/static/boot.js" || { echo "split.sh: boot.js does not name ${name}_bg.wasm" >&2; exit 1; }
 echo "split.sh: $name: main $(stat -c %s "$stage/${name}_bg.wasm") bytes, $rest $(stat -c %s "$stage/$rest") bytes"

@@ -64,8 +64,37 @@
     }
     return counts;
   });
+  // The app's own wasm (relief-finder-<hash>_bg.wasm, named here by tools/split.sh; Trunk's
+  // preload of it is taken out of index.html by tools/post_build.sh). The start page paints
+  // its static start screen first (index.html) and fetches the wasm after that paint: the
+  // screen a person reads first does not share the network with 124 KB of code, and it is
+  // the page's largest paint whatever the wasm does (Lighthouse no longer counts the wasm's
+  // download in it). A link that opens further on fetches it at once, with the texts.
+  // index.html's loader calls reliefStart with the function that starts the wasm.
+  var started = false;
+  window.reliefStart = function (go) {
+    var once = function () {
+      if (!started) {
+        started = true;
+        go();
+      }
+    };
+    // A hidden tab paints nothing (and runs no animation frame): start at once there.
+    if (needed || document.visibilityState === 'hidden' || !window.requestAnimationFrame) {
+      once();
+      return;
+    }
+    // The frame after the first one: by then the first is painted. The page coming into
+    // view or going out of it starts it too.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        setTimeout(once, 0);
+      });
+    });
+    document.addEventListener('visibilitychange', once);
+  };
   if (needed) {
-    ['texts-' + lang + '.bin', '__REST_WASM__'].forEach(function (href) {
+    ['__MAIN_WASM__', 'texts-' + lang + '.bin', '__REST_WASM__'].forEach(function (href) {
       var link = document.createElement('link');
       link.rel = 'preload';
       link.as = 'fetch';
