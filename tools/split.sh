@@ -9,7 +9,8 @@
 # (it needs the linker's relocations), so this starts again from cargo's output:
 #   wasm-split-cli   main module + split_rest.wasm + __wasm_split.js (the chunk's loader)
 #   wasm-bindgen     the main module, keeping the linker's exports that the chunk imports
-#   short_imports.py short names for the imports from wasm-bindgen's glue
+#   trim_glue.py     short names for the imports from wasm-bindgen's glue, and no
+#                    wasm-streams classes (nothing here makes a stream)
 #   wasm-opt         both modules, with the MVP features old engines need (release only;
 #                    Trunk's own wasm-opt is off, data-wasm-opt="0" in index.html)
 # and replaces the staged pair under the same names. The chunk and its loader are named by
@@ -31,8 +32,8 @@ wasm-split-cli "$input" "$work" --out-name "$name"
 [ -f "$work/split_rest.wasm" ] || { echo "split.sh: wasm-split made no rest chunk" >&2; exit 1; }
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-name "$name" \
   --out-dir "$work/bg" "$work/$name.wasm"
-# Short names for the imports from the glue, in the wasm and the glue alike.
-python3 tools/short_imports.py "$work/bg/${name}_bg.wasm" "$work/bg/$name.js" "./${name}_bg.js"
+# Short names for the imports from the glue; wasm-streams' unused classes out.
+python3 tools/trim_glue.py "$work/bg/${name}_bg.wasm" "$work/bg/$name.js" "./${name}_bg.js"
 
 opt() {
   if [ "$profile" = release ]; then
