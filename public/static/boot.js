@@ -85,13 +85,15 @@
       return;
     }
     // The frame after the first one: by then the first is painted. The page coming into
-    // view or going out of it starts it too.
+    // view or going out of it starts it too, and so does a second passing: a browser runs
+    // no frames for a frame (an embed, #embed) scrolled out of view on its host page.
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         setTimeout(once, 0);
       });
     });
     document.addEventListener('visibilitychange', once);
+    setTimeout(once, 1000);
   };
   if (needed) {
     ['__MAIN_WASM__', 'texts-' + lang + '.bin', '__REST_WASM__'].forEach(function (href) {

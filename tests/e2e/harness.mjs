@@ -79,11 +79,11 @@ export async function serve({ csp = false, shellForAll = false } = {}) {
 /** A host name for the test server that is not a loopback name (see serve().publicBase). */
 export const PUBLIC_HOST = 'relief-hall.example';
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
-      `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`],
+      `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`, ...extraArgs],
   });
 }
 

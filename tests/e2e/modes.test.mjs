@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open, answerAll, shown, useBrowser, drawn, serve, readQr } from './harness.mjs';
+import { open, answerAll, shown, useBrowser, drawn, serve, launch, readQr } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -148,6 +148,35 @@ test('embed: inside an iframe under a sub-path, without page chrome, reporting i
   assert.ok(requests.some((u) => u.includes('/sub/path/') && u.endsWith('.wasm')), 'assets load relative to the sub-path');
   assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.base)), []);
   await context.close();
+});
+
+test('embed: a frame out of view on its host page (no frames painted there) still starts, and reports its height', async () => {
+  // The host page comes from another origin (a second server: another port), the app far
+  // below its fold: the browser paints nothing in such a frame and runs no animation
+  // frames there until it is scrolled into view. (Both are on this machine, which
+  // Chromium's local-network checks would refuse, as no real host and app would be.)
+  const hostServer = await serve();
+  const browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
+  const context = await browser.newContext();
+  const host = await context.newPage();
+  await context.route(`${hostServer.base}below.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!DOCTYPE html><meta charset="utf-8"><div style="height:5000px"></div>
+      <iframe id="app" src="${env.server.base}sub/path/#embed&d=2023-06-01" style="width:360px;height:300px;border:0"></iframe>
+      <script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'relief-finder:height') heights.push(e.data.height); });</script>`,
+  }));
+  await host.goto(`${hostServer.base}below.html`);
+  const frame = host.frames().find((f) => f.url().startsWith(env.server.base));
+  const painting = await frame.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => resolve(true));
+    setTimeout(() => resolve(false), 1500);
+  }));
+  assert.equal(painting, false, 'the browser runs no frames in it (else this test proves nothing)');
+  await host.waitForFunction(() => window.heights.length > 0, null, { timeout: 8000 });
+  assert.ok(await frame.locator('main#main section.start button.primary').isEnabled(), 'the app is running');
+  assert.equal(await host.evaluate(() => scrollY), 0, 'never scrolled into view');
+  await browser.close();
+  await hostServer.close();
 });
 
 test('large text: remembered in the link, and a 320 px screen still has no horizontal scroll', async () => {
