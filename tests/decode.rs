@@ -32,7 +32,7 @@ fn the_hand_decoder_reads_back_the_real_rule_set_whole_and_as_the_wasm_core() {
         let back = decode::ruleset(&bytes).expect("decodes");
         assert_eq!(postcard::to_allocvec(&back).expect("encodes"), bytes);
     }
-    // Both languages' files: every variant of `Lang`, which no rule set holds.
+    // Every file: every variant of `Part`, which no rule set holds.
     texts_read_back(texts);
 }
 

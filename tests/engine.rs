@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use relief_finder::compile::{compile, Input};
 use relief_finder::engine::eval::AmountResult;
 use relief_finder::engine::{evaluate, parse_money, Eligibility, Facts, Value, ValueError};
-use relief_finder::model::{Lang, RuleSet, TextsError};
+use relief_finder::model::{Lang, Part, RuleSet, TextsError};
 
 pub const VOCAB: &str = r#"
 [[fact]]
@@ -446,7 +446,7 @@ fn why_speaks_in_the_persons_own_answers() {
 fn the_deferred_texts_travel_apart_and_come_back_whole() {
     let full = mini();
     let mut core = full.clone();
-    let [zh, en] = core.split_texts();
+    let [zh, en, quotes] = core.split_texts();
     assert!(!core.has_texts(Lang::Zh) && !core.has_texts(Lang::En));
     assert!(full.has_texts(Lang::Zh) && full.has_texts(Lang::En));
     assert!(core.reliefs.iter().all(|r| r.quote.is_empty()
@@ -462,11 +462,18 @@ fn the_deferred_texts_travel_apart_and_come_back_whole() {
         core.questions[0].text.get(Lang::En),
         full.questions[0].text.zh
     );
-    assert_eq!((zh.version == full.version, zh.lang), (true, Lang::Zh));
-    assert_eq!((en.version == full.version, en.lang), (true, Lang::En));
-    // The clause quoted is in no language: in both files. Each language only in its own.
+    assert_eq!((zh.version == full.version, zh.part), (true, Part::Zh));
+    assert_eq!((en.version == full.version, en.part), (true, Part::En));
+    assert_eq!(
+        (quotes.version == full.version, quotes.part),
+        (true, Part::Quotes)
+    );
+    // The clauses quoted are a file of their own, one per relief in order; the language
+    // files hold none. Each language only in its own.
+    let quoted: Vec<&String> = full.reliefs.iter().map(|r| &r.quote).collect();
+    assert_eq!(quotes.strings.iter().collect::<Vec<_>>(), quoted);
     for t in [&zh, &en] {
-        assert!(t.strings.iter().any(|s| s == "甲条款。"));
+        assert!(!t.strings.iter().any(|s| s == "甲条款。"));
     }
     let title = &full.reliefs[0].title;
     assert!(zh.strings.contains(&title.zh) && !zh.strings.contains(&title.en));
@@ -474,13 +481,25 @@ fn the_deferred_texts_travel_apart_and_come_back_whole() {
     // What `relief texts` writes is what the app decodes; each file restores its language
     // (the Chinese alone leaves the English out), and the two restore every string.
     let mut restored = core.clone();
-    for t in [&zh, &en] {
+    for t in [&zh, &en, &quotes] {
         let bytes = postcard::to_allocvec(t).expect("encodes");
         let back: relief_finder::model::Texts = postcard::from_bytes(&bytes).expect("decodes");
         assert_eq!(&back, t);
         assert_eq!(restored.restore(&back), Ok(()));
-        assert!(restored.has_texts(t.lang));
-        if t.lang == Lang::Zh {
+        if t.part == Part::Quotes {
+            assert!(restored.reliefs.iter().all(|r| !r.quote.is_empty()));
+            continue;
+        }
+        assert!(restored.has_texts(if t.part == Part::En {
+            Lang::En
+        } else {
+            Lang::Zh
+        }));
+        assert!(
+            restored.reliefs.iter().all(|r| r.quote.is_empty()),
+            "no quote in a language file"
+        );
+        if t.part == Part::Zh {
             assert!(!restored.has_texts(Lang::En));
             assert_eq!(restored.reliefs[0].title.zh, title.zh);
         }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use relief_finder::engine::link::{self, Display};
 use relief_finder::engine::{Screen, Session};
 use relief_finder::model::Lang;
-use relief_finder::present::texts::{needed, needed_at_once, restore, AT_ONCE};
+use relief_finder::present::texts::{self, needed, needed_at_once, restore, AT_ONCE};
 use relief_finder::ruleset;
 
 /// The entries of boot.js's `var atOnce = [...]`.
@@ -108,10 +108,10 @@ fn the_address_rule_agrees_with_the_apps_on_every_link_it_makes() {
 }
 
 #[test]
-fn the_two_texts_files_restore_the_whole_rule_set_and_nothing_else() {
+fn the_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     let whole = ruleset::embedded();
     let mut core = whole.clone();
-    let [zh, en] = core.split_texts();
+    let [zh, en, quotes] = core.split_texts();
     let (zh_bytes, en_bytes) = (
         postcard::to_allocvec(&zh).expect("encodes"),
         postcard::to_allocvec(&en).expect("encodes"),
@@ -119,7 +119,14 @@ fn the_two_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     // The Chinese first (a session in the default language stops there), then the English.
     let chinese = restore(&core, Lang::Zh, &zh_bytes).expect("restores");
     assert!(chinese.has_texts(Lang::Zh) && !chinese.has_texts(Lang::En));
-    let back = restore(&chinese, Lang::En, &en_bytes).expect("restores");
+    let mut back = restore(&chinese, Lang::En, &en_bytes).expect("restores");
+    // The clauses: what the app shows in a card's folded clause, relief by relief.
+    let quotes_bytes = postcard::to_allocvec(&quotes).expect("encodes");
+    let clauses = texts::quotes(&core, &quotes_bytes).expect("the quotes of this rule set");
+    assert_eq!(clauses.len(), whole.reliefs.len());
+    for (r, clause) in back.reliefs.iter_mut().zip(clauses) {
+        r.quote = clause;
+    }
     assert_eq!(
         postcard::to_allocvec(&back).expect("encodes"),
         postcard::to_allocvec(whole).expect("encodes")
@@ -136,4 +143,10 @@ fn the_two_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     assert!(restore(&core, Lang::Zh, &other).is_none());
     assert!(restore(&core, Lang::Zh, &zh_bytes[..zh_bytes.len() / 2]).is_none());
     assert!(restore(&core, Lang::Zh, b"<!DOCTYPE html>").is_none());
+    assert!(restore(&core, Lang::Zh, &quotes_bytes).is_none());
+    assert!(texts::quotes(&core, &zh_bytes).is_none());
+    assert!(texts::quotes(&core, &quotes_bytes[..quotes_bytes.len() / 2]).is_none());
+    let mut other = quotes.clone();
+    other.version = "sha256:0".into();
+    assert!(texts::quotes(&core, &postcard::to_allocvec(&other).expect("encodes")).is_none());
 }

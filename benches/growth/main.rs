@@ -181,7 +181,7 @@ fn measure(n: usize, dir: &Path) -> Measured {
 /// language fetches), made as `build.rs` and `relief texts` make them.
 fn split(rs: &RuleSet) -> (RuleSet, Texts) {
     let mut core = rs.clone();
-    let [zh, _en] = core.strip_to_core();
+    let [zh, _en, _quotes] = core.strip_to_core();
     (core, zh)
 }
 

@@ -42,6 +42,19 @@ pub struct Ctx {
     pub return_to: StoredValue<Option<String>>,
     /// The printout (print::PrintSheet) is drawn: from the first time it is asked for.
     pub printing: RwSignal<bool>,
+    /// The clauses quoted (`quotes.bin`), fetched when a card's clause is first opened.
+    pub quotes: RwSignal<Quotes>,
+}
+
+/// Where the clauses quoted stand: one per relief, in the rule set's order, once here.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Quotes {
+    Idle,
+    Loading,
+    Loaded(&'static [String]),
+    /// Offline without a cached copy, or a copy for another rule set: opening a clause
+    /// again tries again.
+    Failed,
 }
 
 impl Ctx {
@@ -123,7 +136,7 @@ async fn whole_rules(rs: &'static RuleSet, lang: Lang, rest: bool) -> Option<&'s
     if rs.has_texts(lang) {
         return rest.await.then_some(rs);
     }
-    let file = relief_finder::model::Texts::file(lang);
+    let file = relief_finder::model::Texts::file(relief_finder::model::Part::of(lang));
     let (bytes, rest) = futures::future::join(browser::fetch_bytes(file), rest).await;
     if !rest {
         return None;
@@ -325,6 +338,7 @@ fn context(init: Init) -> Ctx {
         display: RwSignal::new(init.display),
         notice: RwSignal::new(init.notice),
         printing: RwSignal::new(false),
+        quotes: RwSignal::new(Quotes::Idle),
     }
 }
 

@@ -9,12 +9,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use relief_finder::engine::calendar::ymd;
 use relief_finder::engine::eval::Evaluation;
+use relief_finder::model::{Part, Texts};
 use relief_finder::present::card::{badge, tier_digit, Card};
 use relief_finder::present::catalog::category;
 use relief_finder::present::results::{self, SectionKind, Sort};
+use relief_finder::present::texts;
 use relief_finder::present::{t, tn, Msg};
 
-use super::{browser, Ctx};
+use super::{browser, Ctx, Quotes};
 
 /// What copying the link came to: failed, copied.
 const COPIED: [Msg; 2] = [Msg::ResCopyFailed, Msg::ResCopied];
@@ -309,6 +311,11 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
     let ended = c.out_of_force.is_some();
     let out = c.out_of_force;
     let needs = needs(ctx, c.anchor.clone(), c.needs);
+    let index = rs
+        .reliefs
+        .iter()
+        .position(|r| r.id == c.id)
+        .unwrap_or(usize::MAX);
     view! {
         <article class="relief" class:alternative=c.alternative id=c.anchor data-relief=c.id
             data-tier=tier_digit(c.tier)>
@@ -356,13 +363,43 @@ fn ReliefCard(ev: Arc<Evaluation<'static>>, i: usize) -> impl IntoView {
                 <summary>{tn(lang, Msg::ReliefDepts, c.depts.0)}</summary>
                 <p>{c.depts.1}</p>
             </details>
-            <details class="clause">
+            // The clause itself comes from quotes.bin, fetched when a clause is first opened.
+            <details class="clause" on:toggle=move |_| load_quotes(ctx)>
                 <summary>{t(lang, Msg::ReliefClause)}" · "{c.doc_number.clone()}" "{c.articles.clone()}</summary>
-                <blockquote lang="zh-CN">{c.quote}</blockquote>
+                // Until the clauses are here, a line says where they stand (the quote
+                // is empty, and hidden).
+                <blockquote lang="zh-CN">{move || match ctx.quotes.get() {
+                    Quotes::Loaded(q) => q.get(index).map_or("", String::as_str),
+                    _ => "",
+                }}</blockquote>
+                <p class="status" role="status">{move || match ctx.quotes.get() {
+                    Quotes::Loaded(_) => "",
+                    Quotes::Failed => t(lang, Msg::ReliefClauseFailed),
+                    Quotes::Idle | Quotes::Loading => t(lang, Msg::ReliefClauseLoading),
+                }}</p>
                 <p class="cite"><span lang="zh-CN">{c.issuer}"《"{c.doc_title}"》（"{c.doc_number}"）"</span>{c.articles}</p>
             </details>
         </article>
     }
+}
+
+/// Fetch the clauses quoted (`quotes.bin`), unless they are here or on their way.
+fn load_quotes(ctx: Ctx) {
+    if matches!(
+        ctx.quotes.get_untracked(),
+        Quotes::Loading | Quotes::Loaded(_)
+    ) {
+        return;
+    }
+    ctx.quotes.set(Quotes::Loading);
+    leptos::task::spawn_local(async move {
+        let file = Texts::file(Part::Quotes);
+        let got = browser::fetch_bytes(file)
+            .await
+            .and_then(|b| texts::quotes(ctx.rs_now(), &b));
+        ctx.quotes
+            .set(got.map_or(Quotes::Failed, |q| Quotes::Loaded(q.leak())));
+    });
 }
 
 /// A card's questions still to answer: each a button to its question, coming back to the

@@ -63,7 +63,8 @@ const USAGE: &str = "usage:
   relief html                     (every relief as a static page, for browsers without wasm)
   relief preboot                  (the start screen as static HTML, shown while the wasm loads)
   relief texts DIR                (writes DIR/texts-zh.bin and DIR/texts-en.bin: the texts
-                                   the app fetches after its first screen, per language)
+                                   the app fetches after its first screen, per language;
+                                   and DIR/quotes.bin: the clauses, fetched when one is opened)
   relief check [CASES_DIR]        (default tests/cases)
   relief walk [PATH…] [--as-of D] (questionnaire length: every persona walked through the
                                    wizard on its own date and on D, default 2026-12-01)
@@ -274,11 +275,11 @@ fn next(rs: &RuleSet, p: &persona::Persona, ev: &Evaluation, lang: Lang) {
 }
 
 /// `texts DIR`: what the app fetches after its first screen (model::Texts), one postcard
-/// file per language, named by `Texts::file`.
+/// file per language, and the clauses quoted, each named by `Texts::file`.
 fn texts(a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode> {
     let dir = Path::new(a.pos.get(1).ok_or_else(usage)?);
     for texts in rs.clone().split_texts() {
-        let path = dir.join(Texts::file(texts.lang));
+        let path = dir.join(Texts::file(texts.part));
         let bytes = postcard::to_allocvec(&texts).unwrap_or_default();
         if let Err(e) = std::fs::write(&path, bytes) {
             eprintln!("relief: texts: cannot write {}: {e}", path.display());

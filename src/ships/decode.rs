@@ -41,9 +41,10 @@ pub fn texts(bytes: &[u8]) -> Option<Texts> {
     let r = &mut Reader { b: bytes };
     Some(Texts {
         version: r.str()?,
-        lang: match r.tag(LangTag::ALL)? {
-            LangTag::Zh => Lang::Zh,
-            LangTag::En => Lang::En,
+        part: match r.tag(PartTag::ALL)? {
+            PartTag::Zh => Part::Zh,
+            PartTag::En => Part::En,
+            PartTag::Quotes => Part::Quotes,
         },
         strings: r.vec(Reader::str)?,
     })
@@ -88,7 +89,7 @@ tags! {
     CmpOpTag of CmpOp { Lt, Le, Gt, Ge, Eq }
     TestTag of Test { IsTrue, OneOf, HasAny, HasAll, Cmp, DateCmp, Known }
     DateRefTag of DateRef { Fixed, AsOf, Fact }
-    LangTag of Lang { Zh, En }
+    PartTag of Part { Zh, En, Quotes }
 }
 
 struct Reader<'a> {

@@ -536,31 +536,68 @@ mod opt_date_serde {
     }
 }
 
-/// What the app's first load leaves out and fetches later, one file per language
-/// (`texts-zh.bin`, `texts-en.bin`; [`Texts::file`]): every string the questionnaire does
-/// not need in its default language — the English of every text, and of the reliefs their
-/// ids, titles, what the user gets, caveats, bases, departments, channels and clauses, the
-/// documents' issuers and the offices' names. The questionnaire runs on the rest (ids,
+/// What the app's first load leaves out and fetches later ([`Texts::file`]): every string
+/// the questionnaire does not need in its default language, one file per language
+/// (`texts-zh.bin`, `texts-en.bin`) — the English of every text, and of the reliefs their
+/// ids, titles, what the user gets, caveats, bases, departments and channels, the
+/// documents' issuers and the offices' names — and the clauses quoted (`quotes.bin`),
+/// which only a card's folded "政策原文" shows. The questionnaire runs on the rest (ids,
 /// conditions, amounts, dates and the Chinese of questions and facts); the results need
-/// these. A person reading Chinese never fetches the English, nor the reverse; the strings
-/// that are in no language (ids, the clauses quoted, the issuers) are in both files.
+/// the texts of their language, and a clause opened needs the quotes. A person reading
+/// Chinese never fetches the English, nor the reverse; the strings that are in no language
+/// (ids, the issuers) are in both language files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     /// The version of the rule set they belong to.
     pub version: String,
-    /// The language of the file.
-    pub lang: Lang,
-    /// The strings in the order [`RuleSet::each_deferred`] visits those of `lang` or of
-    /// no language.
+    /// Which file this is.
+    pub part: Part,
+    /// The strings in the order [`RuleSet::each_deferred`] visits those of `part`.
     pub strings: Vec<String>,
 }
 
-impl Texts {
-    /// The file the app fetches for `lang`.
-    pub fn file(lang: Lang) -> &'static str {
+/// One of the files of deferred strings (see [`Texts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Part {
+    /// The Chinese texts, with the strings in no language.
+    #[default]
+    Zh,
+    /// The English texts, with the strings in no language.
+    En,
+    /// The clauses quoted, one per relief, in the rule set's order.
+    Quotes,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Zh, Part::En, Part::Quotes];
+
+    /// The texts of a language.
+    pub fn of(lang: Lang) -> Part {
         match lang {
-            Lang::Zh => "texts-zh.bin",
-            Lang::En => "texts-en.bin",
+            Lang::Zh => Part::Zh,
+            Lang::En => Part::En,
+        }
+    }
+
+    /// This file in a set of files (the first argument of [`RuleSet::each_deferred`]'s
+    /// visitor).
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The files a deferred string goes to (bits of [`Part::bit`]).
+const ZH: u8 = 1;
+const EN: u8 = 2;
+const QUOTES: u8 = 4;
+
+impl Texts {
+    /// The file the app fetches for `part`.
+    pub fn file(part: Part) -> &'static str {
+        match part {
+            Part::Zh => "texts-zh.bin",
+            Part::En => "texts-en.bin",
+            Part::Quotes => "quotes.bin",
         }
     }
 }
@@ -575,15 +612,15 @@ pub enum TextsError {
 }
 
 impl RuleSet {
-    /// Visit every deferred string (see [`Texts`]), always in the same order, with its
-    /// language (`None`: a string in no language, which both files carry).
-    fn each_deferred(&mut self, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
-        fn en(t: &mut Text, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
-            f(Some(Lang::En), &mut t.en);
+    /// Visit every deferred string (see [`Texts`]), always in the same order, with the
+    /// files it goes to (`ZH`, `EN`, both for a string in no language, or `QUOTES`).
+    fn each_deferred(&mut self, f: &mut dyn FnMut(u8, &mut String)) {
+        fn en(t: &mut Text, f: &mut dyn FnMut(u8, &mut String)) {
+            f(EN, &mut t.en);
         }
-        fn both(t: &mut Text, f: &mut dyn FnMut(Option<Lang>, &mut String)) {
-            f(Some(Lang::Zh), &mut t.zh);
-            f(Some(Lang::En), &mut t.en);
+        fn both(t: &mut Text, f: &mut dyn FnMut(u8, &mut String)) {
+            f(ZH, &mut t.zh);
+            f(EN, &mut t.en);
         }
         for fact in &mut self.facts {
             en(&mut fact.label, f);
@@ -599,10 +636,10 @@ impl RuleSet {
             both(&mut q.help, f);
         }
         for d in &mut self.documents {
-            f(None, &mut d.issuer);
+            f(ZH | EN, &mut d.issuer);
         }
         for r in &mut self.reliefs {
-            f(None, &mut r.id);
+            f(ZH | EN, &mut r.id);
             both(&mut r.title, f);
             both(&mut r.benefit, f);
             if let Some(c) = &mut r.caveat {
@@ -614,7 +651,7 @@ impl RuleSet {
             for t in r.apply_to.iter_mut().chain(r.channels.iter_mut()) {
                 both(t, f);
             }
-            f(None, &mut r.quote);
+            f(QUOTES, &mut r.quote);
         }
         for o in &mut self.offices {
             both(&mut o.text, f);
@@ -622,22 +659,17 @@ impl RuleSet {
     }
 
     /// Take the deferred strings out, leaving them empty here (the wasm's embedded copy):
-    /// the Chinese file, then the English one.
-    pub fn split_texts(&mut self) -> [Texts; 2] {
-        let mut files = [Lang::Zh, Lang::En].map(|lang| Texts {
+    /// the files in the order of [`Part::ALL`].
+    pub fn split_texts(&mut self) -> [Texts; 3] {
+        let mut files = Part::ALL.map(|part| Texts {
             version: self.version.clone(),
-            lang,
+            part,
             strings: Vec::new(),
         });
-        self.each_deferred(&mut |lang, s| {
+        self.each_deferred(&mut |parts, s| {
             let s = std::mem::take(s);
-            match lang {
-                Some(Lang::Zh) => files[0].strings.push(s),
-                Some(Lang::En) => files[1].strings.push(s),
-                None => {
-                    files[0].strings.push(s.clone());
-                    files[1].strings.push(s);
-                }
+            for file in files.iter_mut().filter(|t| parts & t.part.bit() != 0) {
+                file.strings.push(s.clone());
             }
         });
         files
@@ -645,8 +677,8 @@ impl RuleSet {
 
     /// Make this the wasm's embedded core (what `build.rs` embeds for wasm32): the
     /// articles' notes left out (only the CLI's `coverage` shows them) and the deferred
-    /// strings taken out, returned as the texts `relief texts` writes.
-    pub fn strip_to_core(&mut self) -> [Texts; 2] {
+    /// strings taken out, returned as the files `relief texts` writes.
+    pub fn strip_to_core(&mut self) -> [Texts; 3] {
         for d in &mut self.documents {
             d.notes.clear();
         }
@@ -654,21 +686,20 @@ impl RuleSet {
     }
 
     /// Put the deferred strings of one file back into a copy made by
-    /// [`RuleSet::split_texts`]: those of its language and those of none. Nothing changes
-    /// unless they belong to this very rule set.
+    /// [`RuleSet::split_texts`]. Nothing changes unless they belong to this very rule set.
     pub fn restore(&mut self, texts: &Texts) -> Result<(), TextsError> {
         if texts.version != self.version {
             return Err(TextsError::OtherVersion);
         }
-        let mine = |lang: Option<Lang>| lang.is_none_or(|l| l == texts.lang);
+        let mine = |parts: u8| parts & texts.part.bit() != 0;
         let mut n = 0;
-        self.each_deferred(&mut |lang, _| n += usize::from(mine(lang)));
+        self.each_deferred(&mut |parts, _| n += usize::from(mine(parts)));
         if n != texts.strings.len() {
             return Err(TextsError::WrongCount);
         }
         let mut it = texts.strings.iter();
-        self.each_deferred(&mut |lang, s| {
-            if mine(lang) {
+        self.each_deferred(&mut |parts, s| {
+            if mine(parts) {
                 if let Some(t) = it.next() {
                     s.clone_from(t);
                 }

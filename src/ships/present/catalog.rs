@@ -156,6 +156,8 @@ catalog! {
     ReliefExpired: "已到期", "Expired";
     ReliefNotYet: "尚未开始", "Not yet started";
     ReliefClause: "政策原文", "The clause";
+    ReliefClauseLoading: "正在载入政策原文……", "Loading the clause…";
+    ReliefClauseFailed: "政策原文没能载入。请检查网络连接后再打开。", "The clause could not be loaded. Check the connection and open it again.";
     ReliefArticle: "第{n}条", "article {n}";
     ReliefGo: "去哪里办", "Where to go";
     ReliefCall: "电话", "phone";

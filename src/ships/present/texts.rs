@@ -12,7 +12,7 @@
 
 use crate::engine::link::Display;
 use crate::engine::{Screen, Session};
-use crate::model::{Lang, RuleSet};
+use crate::model::{Lang, Part, RuleSet};
 
 /// Where the texts stand in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +74,20 @@ pub fn needed_at_once(fragment: &str) -> bool {
 /// than shown against the wrong measures).
 pub fn restore(rs: &RuleSet, lang: Lang, bytes: &[u8]) -> Option<RuleSet> {
     let texts = crate::decode::texts(bytes)?;
-    if texts.lang != lang {
+    if texts.part != Part::of(lang) {
         return None;
     }
     let mut rs = rs.clone();
     rs.restore(&texts).ok()?;
     Some(rs)
+}
+
+/// The clauses quoted (`quotes.bin`), one per relief of `rs` in its order, from the file's
+/// bytes; `None` if they are not the quotes of this very rule set.
+pub fn quotes(rs: &RuleSet, bytes: &[u8]) -> Option<Vec<String>> {
+    let texts = crate::decode::texts(bytes)?;
+    (texts.part == Part::Quotes
+        && texts.version == rs.version
+        && texts.strings.len() == rs.reliefs.len())
+    .then_some(texts.strings)
 }
