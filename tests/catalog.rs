@@ -19,8 +19,11 @@ fn both_languages_of_a_message_have_the_same_blanks() {
             .split('{')
             .skip(1)
             .filter_map(|p| p.split_once('}').map(|(b, _)| b.to_string()))
+            // `{n:measure|measures}`: the words for the count of `{n}`.
+            .map(|b| b.split(':').next().unwrap_or_default().to_string())
             .collect();
         v.sort();
+        v.dedup();
         v
     };
     for m in Msg::ALL {
@@ -99,6 +102,40 @@ fn every_question_and_relief_text_has_both_languages() {
                 "fact {} value {}",
                 f.id,
                 v.id
+            );
+        }
+    }
+}
+
+#[test]
+fn english_counts_say_one_measure_and_two_measures() {
+    use relief_finder::present::catalog::fill;
+    assert_eq!(fill("{n} {n:measure|measures}", "n", 1), "1 measure");
+    assert_eq!(fill("{n} {n:measure|measures}", "n", 2), "2 measures");
+    assert_eq!(
+        fill("{n:this document|these {n} documents}", "n", 3),
+        "these 3 documents"
+    );
+    assert_eq!(
+        fill("{n:this document|these {n} documents}", "n", 1),
+        "this document"
+    );
+    // Every English message, each of its counts at 1: no plural noun after a lone 1.
+    let plural = ["measures", "questions", "answers", "documents", "seconds"];
+    for m in Msg::ALL {
+        let mut text = t(Lang::En, *m).to_string();
+        for key in ["n", "m", "d"] {
+            text = fill(&text, key, 1);
+        }
+        for word in plural {
+            for before in ["1 ", "1 more ", "1 open "] {
+                assert!(!text.contains(&format!("{before}{word}")), "{m:?}: {text}");
+            }
+        }
+        for verb in [" were ", " have "] {
+            assert!(
+                !text.starts_with("1 ") || !text.contains(verb),
+                "{m:?}: {text}"
             );
         }
     }

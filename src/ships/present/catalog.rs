@@ -4,7 +4,8 @@
 //!
 //! The keys are the variants of [`Msg`]; a string is `ZH[key]` or `EN[key]`, so no key name
 //! and no lookup ships in the wasm. `{n}`, `{m}`, `{d}`, `{a}` and `{b}` stand for what the
-//! caller puts in their place.
+//! caller puts in their place; in English, `{n:measure|measures}` is the word for that count
+//! ([`fill`]).
 
 use crate::model::{Lang, Per, CATEGORIES};
 
@@ -37,7 +38,7 @@ catalog! {
     AppUpdateNow: "更新", "Update";
 
     KioskStillThere: "您还在使用吗？", "Are you still there?";
-    KioskWipeIn: "为保护隐私，{n} 秒后将清除本次回答，回到首页。", "To protect your privacy, your answers will be wiped in {n} seconds.";
+    KioskWipeIn: "为保护隐私，{n} 秒后将清除本次回答，回到首页。", "To protect your privacy, your answers will be wiped in {n} {n:second|seconds}.";
     KioskContinue: "继续使用", "Keep going";
     KioskFinish: "我已完成，清除", "I am done, wipe now";
     KioskKeypad: "数字键盘", "Number keypad";
@@ -54,14 +55,14 @@ catalog! {
     PrintScope: "本结果只涵盖以下文件中的措施。国家和省级政策可能增加或延长措施，请咨询纳税服务热线12366、人社服务热线12333或政务服务中心窗口。", "These results cover only the measures of the documents below. National and provincial policy may add or extend measures: ask the tax hotline 12366, the social-insurance hotline 12333 or a government service centre window.";
     PrintNotInForce: "符合条件，但在查询日期未实施", "You qualify, but not in force on the date asked about";
     PrintOpen: "另有 {n} 项可能符合：扫码在手机上继续回答。", "{n} more may apply: scan the code to go on answering on your phone.";
-    PrintUnsure: "另有 {n} 个问题回答了“不确定”。", "{n} questions were answered “not sure”.";
+    PrintUnsure: "另有 {n} 个问题回答了“不确定”。", "{n} {n:question was|questions were} answered “not sure”.";
 
     ResQr: "用手机扫码，带走这份结果（离线也能打开）", "Scan with your phone to take these results with you (works offline)";
     ResQrAlt: "本页结果链接的二维码", "QR code of the link to these results";
 
     StartLead: "回答几个简单问题，查看您可以享受的减税降费、补贴和便利服务，以及去哪里办理。", "Answer a few short questions to see the tax cuts, fee waivers, subsidies and services you can get, and where to apply.";
     StartBegin: "开始", "Start";
-    StartCounts: "收录 {d} 份文件中的 {n} 项政策和服务", "{n} reliefs and services from {d} documents";
+    StartCounts: "收录 {d} 份文件中的 {n} 项政策和服务", "{n} reliefs and services from {d} {d:document|documents}";
 
     NavBack: "上一步", "Back";
     NavResults: "查看结果", "Show results";
@@ -72,7 +73,7 @@ catalog! {
 
     ProgressAnswered: "已回答 {n} 题", "{n} answered";
 
-    ResEarly: "再回答 {n} 个问题，可确定 {m} 项待定的政策。", "About {n} more questions would settle {m} open measures.";
+    ResEarly: "再回答 {n} 个问题，可确定 {m} 项待定的政策。", "About {n} more {n:question|questions} would settle {m} open {m:measure|measures}.";
 
     ProgressStep: "第 {n} 题，约还有 {m} 题", "Question {n}, about {m} more";
     ProgressFound: "已找到 {n} 项", "{n} found";
@@ -97,7 +98,7 @@ catalog! {
     ErrLinkDamaged: "这个链接已损坏，无法读取之前的回答。已为您重新开始。", "This link is damaged, so its answers could not be read. You are starting again.";
     ErrLinkOld: "这个链接是用旧版规则生成的，结果可能与当时不同。", "This link was made with an older rule set; results may differ from then.";
     ErrLinkDropped: "旧链接中有些回答已不再使用：", "Some answers in the old link are no longer used:";
-    ErrLinkUnreadable: "另有 {n} 项回答无法读取。", "{n} more answers could not be read.";
+    ErrLinkUnreadable: "另有 {n} 项回答无法读取。", "{n} more {n:answer|answers} could not be read.";
     ErrDismiss: "知道了", "OK";
 
     ResTitle: "您的结果", "Your results";
@@ -106,20 +107,20 @@ catalog! {
     ResViewing: "您正在查看{d}的情况", "You are looking at {d}";
     ResBackToday: "回到今天", "Back to today";
     ResControls: "调整日期、排序和类别", "Date, order and categories";
-    ResScope: "结果只涵盖以下{n}份文件：", "These results cover only these {n} documents: ";
+    ResScope: "结果只涵盖以下{n}份文件：", "These results cover only {n:this document|these {n} documents}: ";
     ResScopeMore: "。国家和省级政策可能新增或延续措施，可咨询12366纳税缴费服务热线、12333人社服务热线或当地政务服务中心窗口。", ". National or provincial policy may add or extend measures: ask 12366 (tax), 12333 (social insurance) or your government service centre.";
 
-    SumNow: "{d}可享受：{m}（{n}项）。", "On {d} you can get {m} ({n} measures). ";
+    SumNow: "{d}可享受：{m}（{n}项）。", "On {d} you can get {m} ({n} {n:measure|measures}). ";
     SumVary: "金额视情况核定", "amounts vary";
     SumNowNone: "{d}没有正在实施、能为您带来金额的措施。", "On {d}, no measure in force is worth money to you. ";
-    SumOwn: "在各措施自己的实施期内，您本可享受：{m}（{n}项）。", "In the measures' own years you could have claimed {m} ({n} measures).";
+    SumOwn: "在各措施自己的实施期内，您本可享受：{m}（{n}项）。", "In the measures' own years you could have claimed {m} ({n} {n:measure|measures}).";
 
     ResEligible: "符合条件且正在实施", "You qualify, in force";
     ResEligibleNone: "按目前的回答，在这个日期没有正在实施且确定符合的政策。", "With these answers, no measure you surely qualify for is in force on this date.";
     ResMaybe: "可能符合：还需要回答", "You may qualify: a question remains";
     ResExpired: "在这个日期未实施的措施", "Measures not in force on this date";
     ResNear: "差一点符合", "Near misses";
-    ResEndedNote: "有{n}项您符合条件的措施已经结束。", "{n} measures you qualified for have ended.";
+    ResEndedNote: "有{n}项您符合条件的措施已经结束。", "{n} {n:measure|measures} you qualified for {n:has|have} ended.";
     ResLookBack: "查看{d}的情况", "Look at {d}";
     ResTotal: "可计算金额合计", "Total of computable amounts";
     ResTotalNote: "只计符合条件、正在实施的政策；同类政策从高不重复，只计一次。", "Counts only measures you qualify for that are in force; overlapping measures are counted once, the better one.";
@@ -219,9 +220,27 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
     table[m as usize]
 }
 
-/// The string for `m` with `{n}` replaced.
+/// The string for `m` with `{n}` replaced (see [`fill`]).
 pub fn tn(lang: Lang, m: Msg, n: impl std::fmt::Display) -> String {
-    t(lang, m).replace("{n}", &n.to_string())
+    fill(t(lang, m), "n", n)
+}
+
+/// `text` with `{key}` replaced by `n`, and `{key:one|many}` by the words for that count:
+/// `one` for 1, else `many` ("1 measure", "2 measures").
+pub fn fill(text: &str, key: &str, n: impl std::fmt::Display) -> String {
+    let n = n.to_string();
+    let mut out = text.replace(&format!("{{{key}}}"), &n);
+    let open = format!("{{{key}:");
+    while let Some(at) = out.find(&open) {
+        let Some(len) = out[at..].find('}') else {
+            break;
+        };
+        let forms = &out[at + open.len()..at + len];
+        let (one, many) = forms.split_once('|').unwrap_or((forms, forms));
+        let words = if n == "1" { one } else { many }.to_string();
+        out.replace_range(at..=at + len, &words);
+    }
+    out
 }
 
 /// The words of a unit: "每年", "a year".

@@ -2,7 +2,7 @@
 //! how many measures are found), the start screen's count of what the rule set holds, and
 //! the notices shown above the screen.
 
-use super::catalog::{t, tn, Msg};
+use super::catalog::{fill, t, tn, Msg};
 use crate::engine::{Evaluation, Screen, Session};
 use crate::model::{Lang, RuleSet};
 
@@ -20,8 +20,11 @@ pub fn progress(rs: &RuleSet, s: &Session, ev: &Evaluation, lang: Lang) -> Optio
     let step = match s.screen {
         Screen::Start => return None,
         // The screen on show counts as one of those the planner would still ask.
-        Screen::Question(_) => tn(lang, Msg::ProgressStep, s.history.len() + 1)
-            .replace("{m}", &s.remaining(rs).saturating_sub(1).to_string()),
+        Screen::Question(_) => fill(
+            &tn(lang, Msg::ProgressStep, s.history.len() + 1),
+            "m",
+            s.remaining(rs).saturating_sub(1),
+        ),
         Screen::Results => tn(
             lang,
             Msg::ProgressAnswered,
@@ -37,7 +40,11 @@ pub fn progress(rs: &RuleSet, s: &Session, ev: &Evaluation, lang: Lang) -> Optio
 
 /// "收录 5 份文件中的 130 项政策和服务".
 pub fn start_counts(rs: &RuleSet, lang: Lang) -> String {
-    tn(lang, Msg::StartCounts, rs.reliefs.len()).replace("{d}", &rs.documents.len().to_string())
+    fill(
+        &tn(lang, Msg::StartCounts, rs.reliefs.len()),
+        "d",
+        rs.documents.len(),
+    )
 }
 
 /// A message shown above the screen until dismissed.

@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::catalog::{t, tn, Msg};
+use super::catalog::{fill, t, tn, Msg};
 use super::describe::{totals, value};
 use crate::engine::calendar::ymd;
 use crate::engine::eval::{Eligibility, Evaluation};
@@ -189,19 +189,19 @@ fn money(w: &Worth, lang: Lang) -> String {
 /// have claimed in the measures' own years.
 pub fn summary_line(ev: &Evaluation, lang: Lang) -> String {
     let s = summary::summary(ev);
-    let fill = |m: Msg, w: &Worth| {
-        t(lang, m)
+    let line_of = |m: Msg, w: &Worth| {
+        let text = t(lang, m)
             .replace("{d}", &ymd(ev.as_of))
-            .replace("{m}", &money(w, lang))
-            .replace("{n}", &w.count.to_string())
+            .replace("{m}", &money(w, lang));
+        fill(&text, "n", w.count)
     };
     let mut line = if s.now.count == 0 {
-        fill(Msg::SumNowNone, &s.now)
+        line_of(Msg::SumNowNone, &s.now)
     } else {
-        fill(Msg::SumNow, &s.now)
+        line_of(Msg::SumNow, &s.now)
     };
     if s.own_years.count > 0 {
-        line.push_str(&fill(Msg::SumOwn, &s.own_years));
+        line.push_str(&line_of(Msg::SumOwn, &s.own_years));
     }
     line
 }
@@ -209,9 +209,7 @@ pub fn summary_line(ev: &Evaluation, lang: Lang) -> String {
 /// "再回答 N 个问题，可确定 M 项待定的政策。" for a person who stopped early (see
 /// [`Session::open_to_settle`](crate::engine::Session::open_to_settle)).
 pub fn early(questions: usize, open: usize, lang: Lang) -> String {
-    t(lang, Msg::ResEarly)
-        .replace("{n}", &questions.to_string())
-        .replace("{m}", &open.to_string())
+    fill(&tn(lang, Msg::ResEarly, questions), "m", open)
 }
 
 /// The scope, stated once under the measures it bounds: the documents the results cover,
