@@ -107,7 +107,7 @@ catalog! {
     ResViewing: "您正在查看{d}的情况", "You are looking at {d}";
     ResBackToday: "回到今天", "Back to today";
     ResControls: "调整日期、排序和类别", "Date, order and categories";
-    ResScope: "结果只涵盖以下{n}份文件：", "These results cover only {n:this document|these {n} documents}: ";
+    ResScope: "结果只涵盖以下{n}份文件：", "These results cover only {n:this document|these # documents}: ";
     ResScopeMore: "。国家和省级政策可能新增或延续措施，可咨询12366纳税缴费服务热线、12333人社服务热线或当地政务服务中心窗口。", ". National or provincial policy may add or extend measures: ask 12366 (tax), 12333 (social insurance) or your government service centre.";
 
     SumNow: "{d}可享受：{m}（{n}项）。", "On {d} you can get {m} ({n} {n:measure|measures}). ";
@@ -226,20 +226,36 @@ pub fn tn(lang: Lang, m: Msg, n: impl std::fmt::Display) -> String {
 }
 
 /// `text` with `{key}` replaced by `n`, and `{key:one|many}` by the words for that count:
-/// `one` for 1, else `many` ("1 measure", "2 measures").
+/// `one` for 1, else `many` ("1 measure", "2 measures"), where `#` is `n` again ("{n:this
+/// document|these # documents}"). Other blanks stay as they are.
 pub fn fill(text: &str, key: &str, n: impl std::fmt::Display) -> String {
-    let n = n.to_string();
-    let mut out = text.replace(&format!("{{{key}}}"), &n);
-    let open = format!("{{{key}:");
-    while let Some(at) = out.find(&open) {
-        let Some(len) = out[at..].find('}') else {
+    fill_str(text, key, &n.to_string())
+}
+
+/// [`fill`], once for every type of count (it is not inlined into each caller).
+#[inline(never)]
+fn fill_str(text: &str, key: &str, n: &str) -> String {
+    let mut out = String::with_capacity(text.len() + n.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let blank = &rest[at + 1..];
+        let Some(len) = blank.find('}') else {
+            rest = &rest[at..];
             break;
         };
-        let forms = &out[at + open.len()..at + len];
-        let (one, many) = forms.split_once('|').unwrap_or((forms, forms));
-        let words = if n == "1" { one } else { many }.to_string();
-        out.replace_range(at..=at + len, &words);
+        let (name, forms) = blank[..len].split_once(':').unwrap_or((&blank[..len], ""));
+        if name != key {
+            out.push_str(&rest[at..=at + len + 1]);
+        } else if forms.is_empty() {
+            out.push_str(n);
+        } else {
+            let (one, many) = forms.split_once('|').unwrap_or((forms, forms));
+            out.push_str(&if n == "1" { one } else { many }.replace('#', n));
+        }
+        rest = &blank[len + 1..];
     }
+    out.push_str(rest);
     out
 }
 
