@@ -84,14 +84,22 @@
       once();
       return;
     }
-    // The frame after the first one: by then the first is painted. The page coming into
-    // view or going out of it starts it too, and so does a second passing: a browser runs
-    // no frames for a frame (an embed, #embed) scrolled out of view on its host page.
-    requestAnimationFrame(function () {
+    // Once the browser reports the first paint (paint timing; where it has none, the frame
+    // after the first one). The page coming into view or going out of it starts it too,
+    // and so does a second passing: a browser paints nothing in a frame (an embed, #embed)
+    // scrolled out of view on its host page.
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (types && types.indexOf('paint') >= 0) {
+      new PerformanceObserver(function (list) {
+        if (list.getEntriesByName('first-contentful-paint').length) once();
+      }).observe({ type: 'paint', buffered: true });
+    } else {
       requestAnimationFrame(function () {
-        setTimeout(once, 0);
+        requestAnimationFrame(function () {
+          setTimeout(once, 0);
+        });
       });
-    });
+    }
     document.addEventListener('visibilitychange', once);
     setTimeout(once, 1000);
   };
