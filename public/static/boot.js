@@ -67,7 +67,7 @@
   // The app's own wasm (relief-finder-<hash>_bg.wasm, named here by tools/split.sh; Trunk's
   // preload of it is taken out of index.html by tools/post_build.sh). The start page paints
   // its static start screen first (index.html) and fetches the wasm after that paint: the
-  // screen a person reads first does not share the network with 124 KB of code, and it is
+  // screen a person reads first does not share the network with 120 KB of code, and it is
   // the page's largest paint whatever the wasm does (Lighthouse no longer counts the wasm's
   // download in it). A link that opens further on fetches it at once, with the texts.
   // index.html's loader calls reliefStart with the function that starts the wasm.
