@@ -25,6 +25,16 @@ async function resultsLink() {
   return url;
 }
 
+/** A results link opened with the files that match `pattern` failing until `unblock()`. */
+async function openBlocked(pattern) {
+  const url = await resultsLink();
+  const context = await env.browser.newContext();
+  let blocked = true;
+  await context.route(pattern, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  return { context, page, url, unblock: () => { blocked = false; } };
+}
+
 test('the start page leaves the texts out; leaving it fetches the Chinese texts once, not the English', async () => {
   const page = await open(env.browser, env.server.base);
   await page.waitForTimeout(500);
@@ -58,17 +68,13 @@ test('a results link fetches its texts alongside the wasm, once, and shows every
 });
 
 test('when the texts cannot come, the results say so and try again on request', async () => {
-  const url = await resultsLink();
-  const context = await env.browser.newContext();
-  let blocked = true;
-  await context.route('**/texts-zh.bin', (route) => (blocked ? route.abort() : route.continue()));
-  const page = await context.newPage();
+  const { context, page, url, unblock } = await openBlocked('**/texts-zh.bin');
   await page.goto(url);
   await page.waitForSelector('section.results[data-texts="failed"]');
   const alert = page.locator('section.results [role=alert]');
   assert.match(await alert.innerText(), /没能载入/);
   assert.equal(await page.locator('article[data-relief]').count(), 0, 'no card without its texts');
-  blocked = false;
+  unblock();
   await alert.locator('button').click();
   await drawn(page);
   assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
@@ -76,17 +82,13 @@ test('when the texts cannot come, the results say so and try again on request', 
 });
 
 test("when the results' own wasm cannot come, the results say so and try again on request", async () => {
-  const url = await resultsLink();
-  const context = await env.browser.newContext();
-  let blocked = true;
-  await context.route(/\/rest-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
-  const page = await context.newPage();
+  const { context, page, url, unblock } = await openBlocked(/\/rest-[0-9a-f]+\.wasm$/);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   await page.waitForSelector('section.results[data-texts="failed"]');
   assert.equal(await page.locator('article[data-relief]').count(), 0);
-  blocked = false;
+  unblock();
   await page.locator('section.results [role=alert] button').click();
   await drawn(page);
   assert.ok((await shown(page, 'sec-eligible')).includes('pingliang-2023.vat-small-scale-exempt'));
@@ -122,11 +124,7 @@ test('a Chinese link to a question is drawn before its texts arrive; the help ke
 });
 
 test('a clause comes from quotes.bin when one is first opened: verbatim, fetched once; when it cannot come, opening again tries again', async () => {
-  const url = await resultsLink();
-  const context = await env.browser.newContext();
-  let blocked = true;
-  await context.route('**/quotes.bin', (route) => (blocked ? route.abort() : route.continue()));
-  const page = await context.newPage();
+  const { context, page, url, unblock } = await openBlocked('**/quotes.bin');
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
@@ -139,7 +137,7 @@ test('a clause comes from quotes.bin when one is first opened: verbatim, fetched
   await first.locator('summary').click();
   await first.locator('p.status', { hasText: '没能载入' }).waitFor();
   assert.equal(await first.locator('blockquote').isVisible(), false, 'no empty quote');
-  blocked = false;
+  unblock();
   await first.locator('summary').click();
   await first.locator('summary').click();
   await first.locator('blockquote:not(:empty)').waitFor();

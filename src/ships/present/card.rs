@@ -56,7 +56,6 @@ pub struct Card {
     pub doc_title: String,
     pub issuer: String,
     pub articles: String,
-    pub quote: String,
 }
 
 /// Whether the person qualified while a measure ran.
@@ -149,7 +148,6 @@ impl Card {
             doc_title: doc.title.clone(),
             issuer: doc.issuer.clone(),
             articles: articles_text(relief, lang),
-            quote: relief.quote.clone(),
         }
     }
 }
