@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use relief_finder::engine::link::{self, Display};
 use relief_finder::engine::{Screen, Session};
-use relief_finder::model::Lang;
+use relief_finder::model::{Lang, Texts};
+use relief_finder::present::catalog;
 use relief_finder::present::texts::{self, needed, needed_at_once, restore, AT_ONCE};
 use relief_finder::ruleset;
 
@@ -110,8 +111,13 @@ fn the_address_rule_agrees_with_the_apps_on_every_link_it_makes() {
 #[test]
 fn the_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     let whole = ruleset::embedded();
+    // The files as `relief texts` writes them, and the core the wasm embeds.
+    let [zh, en, quotes] = texts::files(whole);
     let mut core = whole.clone();
-    let [zh, en, quotes] = core.split_texts();
+    core.split_texts();
+    // The interface's English travels in the English file alone.
+    assert_eq!(en.ui, catalog::english());
+    assert!(zh.ui.is_empty() && quotes.ui.is_empty());
     let (zh_bytes, en_bytes) = (
         postcard::to_allocvec(&zh).expect("encodes"),
         postcard::to_allocvec(&en).expect("encodes"),
@@ -137,6 +143,12 @@ fn the_texts_files_restore_the_whole_rule_set_and_nothing_else() {
     // The other language's file, another rule set's texts, a truncated file or something
     // else entirely: refused.
     assert!(restore(&core, Lang::En, &zh_bytes).is_none());
+    // An English file without the interface's English, or with a string too few: refused.
+    for ui in [vec![], en.ui[1..].to_vec()] {
+        let short = Texts { ui, ..en.clone() };
+        let short = postcard::to_allocvec(&short).expect("encodes");
+        assert!(restore(&core, Lang::En, &short).is_none());
+    }
     let mut other = zh.clone();
     other.version = "sha256:0".into();
     let other = postcard::to_allocvec(&other).expect("encodes");

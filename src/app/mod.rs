@@ -58,9 +58,14 @@ pub enum Quotes {
 }
 
 impl Ctx {
-    /// The current language.
+    /// The language on screen: the one chosen, except that English waits for its texts
+    /// (`texts-en.bin` brings the interface's English too, `catalog`): until they are here
+    /// the page stays Chinese, rather than half of each.
     pub fn lang(&self) -> Lang {
-        self.display.with(|d| d.lang)
+        match self.display.with(|d| d.lang) {
+            Lang::En if !self.rules.with(|rs| rs.has_texts(Lang::En)) => Lang::Zh,
+            lang => lang,
+        }
     }
 
     /// The rule set, tracked: what reads it is redrawn when the texts arrive.
@@ -546,6 +551,13 @@ fn Header() -> impl IntoView {
         })
     };
     let toggle_big = move |_| ctx.display.update(|d| d.big = !d.big);
+    // English was chosen but its texts could not come (the results say so themselves).
+    let english_failed = move || {
+        ctx.display.with(|d| d.lang) == Lang::En
+            && lang() == Lang::Zh
+            && ctx.texts.get() == TextsState::Failed
+            && ctx.session.with(|s| s.screen != Screen::Results)
+    };
     let progress = move || {
         ctx.eval.with(|ev| {
             ctx.session
@@ -569,6 +581,12 @@ fn Header() -> impl IntoView {
                     {move || t(lang(), Msg::NavLanguage)}
                 </button>
             </div>
+            {move || english_failed().then(|| view! {
+                <div class="notice" role="alert">
+                    <p>{t(Lang::Zh, Msg::LangEnFailed)}</p>
+                    <button type="button" on:click=move |_| ctx.load_texts()>{t(Lang::Zh, Msg::ResRetry)}</button>
+                </div>
+            })}
             {move || progress().map(|p| view! {
                 <div class="progress" role="status" aria-live="polite">
                     <span class="step">{p.step}</span>

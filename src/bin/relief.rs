@@ -278,7 +278,7 @@ fn next(rs: &RuleSet, p: &persona::Persona, ev: &Evaluation, lang: Lang) {
 /// file per language, and the clauses quoted, each named by `Texts::file`.
 fn texts(a: &Args, rs: &RuleSet) -> Result<ExitCode, ExitCode> {
     let dir = Path::new(a.pos.get(1).ok_or_else(usage)?);
-    for texts in rs.clone().split_texts() {
+    for texts in relief_finder::present::texts::files(rs) {
         let path = dir.join(Texts::file(texts.part));
         let bytes = postcard::to_allocvec(&texts).unwrap_or_default();
         if let Err(e) = std::fs::write(&path, bytes) {

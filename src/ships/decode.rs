@@ -47,6 +47,7 @@ pub fn texts(bytes: &[u8]) -> Option<Texts> {
             PartTag::Quotes => Part::Quotes,
         },
         strings: r.vec(Reader::str)?,
+        ui: r.vec(Reader::str)?,
     })
 }
 

@@ -554,6 +554,9 @@ pub struct Texts {
     pub part: Part,
     /// The strings in the order [`RuleSet::each_deferred`] visits those of `part`.
     pub strings: Vec<String>,
+    /// The English file's: the interface's own strings (`present::catalog`), in catalog
+    /// order; empty in the others.
+    pub ui: Vec<String>,
 }
 
 /// One of the files of deferred strings (see [`Texts`]).
@@ -665,6 +668,7 @@ impl RuleSet {
             version: self.version.clone(),
             part,
             strings: Vec::new(),
+            ui: Vec::new(),
         });
         self.each_deferred(&mut |parts, s| {
             let s = std::mem::take(s);

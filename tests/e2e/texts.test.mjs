@@ -170,6 +170,32 @@ test('in English, the questions turn English as soon as the texts arrive', async
   await page.context().close();
 });
 
+test('English waits for texts-en.bin, which brings the interface too: until it comes the page stays Chinese; if it cannot, it says so and tries again', async () => {
+  const context = await env.browser.newContext();
+  let blocked = true;
+  await context.route('**/texts-en.bin', (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto(`${env.server.base}#d=2023-06-01`);
+  await page.waitForSelector('main#main > *');
+  const title = () => page.locator('section.start h1').innerText();
+  const chinese = await title();
+  await page.click('button.tool[lang="en"]');
+  const alert = page.locator('header [role=alert]');
+  await alert.waitFor();
+  // Both languages: the person asked for English and only the Chinese is here.
+  assert.match(await alert.innerText(), /没能载入.*English could not be loaded/s);
+  assert.equal(await title(), chinese, 'no half-English page');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.match(page.url(), /lang=en/, 'the choice is kept');
+  blocked = false;
+  await alert.locator('button').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await alert.count(), 0);
+  assert.ok(!/[\u4e00-\u9fff]/.test(await title()), `English title: ${await title()}`);
+  assert.equal(await page.locator('section.start button.primary').innerText(), 'Start');
+  await context.close();
+});
+
 test('switching the results to English fetches the English texts once; back to Chinese fetches nothing', async () => {
   const page = await open(env.browser, await resultsLink());
   await drawn(page);

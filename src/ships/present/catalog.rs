@@ -3,7 +3,10 @@
 //! either language. Rule texts (questions, reliefs) live in `rules/` instead.
 //!
 //! The keys are the variants of [`Msg`]; a string is `ZH[key]` or `EN[key]`, so no key name
-//! and no lookup ships in the wasm. `{n}`, `{m}`, `{d}`, `{a}` and `{b}` stand for what the
+//! and no lookup ships in the wasm. The wasm carries only the Chinese: the English travels
+//! in `texts-en.bin` ([`english`] writes it, [`install_english`] takes it in), and until it
+//! is there an English string is its Chinese one (the app shows English only once its
+//! texts are here, `app::Ctx::lang`). `{n}`, `{m}`, `{d}`, `{a}` and `{b}` stand for what the
 //! caller puts in their place; in English, `{n:measure|measures}` is the word for that count
 //! ([`fill`]).
 
@@ -25,6 +28,7 @@ macro_rules! catalog {
         }
 
         static ZH: &[&str] = &[$($zh,)*];
+        #[cfg(not(target_arch = "wasm32"))]
         static EN: &[&str] = &[$($en,)*];
     };
 }
@@ -69,6 +73,7 @@ catalog! {
     NavRestart: "重新开始", "Start again";
     NavLanguage: "English", "中文";
     NavLanguageLabel: "切换语言", "Switch language";
+    LangEnFailed: "英文版没能载入，请检查网络连接后重试。English could not be loaded: check the connection and try again.", "English could not be loaded: check the connection and try again.";
     NavBig: "大字", "Large text";
 
     ProgressAnswered: "已回答 {n} 题", "{n} answered";
@@ -213,11 +218,43 @@ catalog! {
 
 /// The string for `m` in `lang`.
 pub fn t(lang: Lang, m: Msg) -> &'static str {
-    let table = match lang {
-        Lang::Zh => ZH,
-        Lang::En => EN,
-    };
-    table[m as usize]
+    match lang {
+        Lang::Zh => ZH[m as usize],
+        Lang::En => en(m),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn en(m: Msg) -> &'static str {
+    EN[m as usize]
+}
+
+/// The English of the interface, once `texts-en.bin` has brought it.
+#[cfg(target_arch = "wasm32")]
+static EN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn en(m: Msg) -> &'static str {
+    EN.get()
+        .map_or(ZH[m as usize], |en| en[m as usize].as_str())
+}
+
+/// The English of the interface in catalog order, as `texts-en.bin` carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english() -> Vec<String> {
+    EN.iter().map(|s| s.to_string()).collect()
+}
+
+/// Take in the English of the interface from `texts-en.bin`; false if it is not one string
+/// per key. In the wasm it is kept for the page's life (a second call changes nothing: the
+/// rule set's version, checked before, is the same); the host has its own.
+pub fn install_english(ui: Vec<String>) -> bool {
+    if ui.len() != Msg::ALL.len() {
+        return false;
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = EN.set(ui);
+    true
 }
 
 /// The string for `m` with `{n}` replaced (see [`fill`]).

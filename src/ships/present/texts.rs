@@ -79,7 +79,24 @@ pub fn restore(rs: &RuleSet, lang: Lang, bytes: &[u8]) -> Option<RuleSet> {
     }
     let mut rs = rs.clone();
     rs.restore(&texts).ok()?;
+    // The English file also brings the interface's English (`catalog`).
+    if lang == Lang::En && !super::catalog::install_english(texts.ui) {
+        return None;
+    }
     Some(rs)
+}
+
+/// The files `relief texts` writes for `rs`, in the order of [`Part::ALL`]: its deferred
+/// strings ([`RuleSet::split_texts`]), and in the English file the interface's English.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn files(rs: &RuleSet) -> [crate::model::Texts; 3] {
+    let mut files = rs.clone().split_texts();
+    for file in &mut files {
+        if file.part == Part::En {
+            file.ui = super::catalog::english();
+        }
+    }
+    files
 }
 
 /// The clauses quoted (`quotes.bin`), one per relief of `rs` in its order, from the file's
