@@ -105,3 +105,96 @@ fn an_expired_national_measure_says_the_policy_may_continue_and_whom_to_ask() {
         .expect("the card");
     assert!(!city_card.contains("国家政策"));
 }
+
+/// `relief explain` marks each condition as it stood on the day the relief was judged on:
+/// for a measure that has ended, a day of its own window (`ReliefResult::judged_on`), not
+/// the date asked about. So a relief it calls eligible never shows a condition as unmet,
+/// and a day of its window is named where it differs.
+#[test]
+fn explain_marks_the_conditions_on_the_day_the_relief_was_judged_on() {
+    use relief_finder::engine::Eligibility;
+    let rs = relief_finder::ruleset::embedded();
+    let later = d("2026-12-01");
+    let (mut checked, mut ended) = (0, 0);
+    for (path, p) in cases(rs) {
+        {
+            let ev = evaluate(rs, &p.facts, later);
+            for (i, r) in ev.results.iter().enumerate() {
+                if r.eligibility != Eligibility::Eligible {
+                    continue;
+                }
+                let out = relief_finder::report::explain(rs, &ev, &p.facts, i, Lang::En);
+                assert!(
+                    !out.contains("\n  NO "),
+                    "{}: {} is eligible, yet a condition is marked unmet:\n{out}",
+                    path.display(),
+                    r.relief.id
+                );
+                if r.judged_on != later {
+                    ended += 1;
+                    assert!(
+                        out.contains(&format!("judged on {}", r.judged_on)),
+                        "{}: {} was judged on {}:\n{out}",
+                        path.display(),
+                        r.relief.id,
+                        r.judged_on
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 100 && ended > 50,
+        "{checked} eligible, {ended} of them ended"
+    );
+}
+
+/// Every persona case of `tests/cases`, read.
+fn cases(rs: &RuleSet) -> Vec<(std::path::PathBuf, relief_finder::persona::Persona)> {
+    let mut all = Vec::new();
+    for dir in std::fs::read_dir("tests/cases").expect("cases") {
+        for file in std::fs::read_dir(dir.expect("dir").path()).expect("dir") {
+            let path = file.expect("file").path();
+            let text = std::fs::read_to_string(&path).expect("read");
+            let p = relief_finder::persona::parse(&path.display().to_string(), &text, rs)
+                .expect("a persona");
+            all.push((path, p));
+        }
+    }
+    all
+}
+
+/// A measure that has ended is judged within its own window, which for one with no start
+/// date of its own opens when its document took effect: "you qualified from 1963-12-31"
+/// (sixty years before its end, where a comparison of an age or a graduation date with the
+/// date asked about held for everyone) was on every Wuwei card on a 2026 date.
+#[test]
+fn an_ended_measure_is_never_qualified_for_before_its_document_took_effect() {
+    let rs = relief_finder::ruleset::embedded();
+    let mut windows = 0;
+    for (path, p) in cases(rs) {
+        for as_of in [d("2024-06-01"), d("2026-12-01")] {
+            let ev = evaluate(rs, &p.facts, as_of);
+            for r in &ev.results {
+                let doc = rs.doc_of(r.relief);
+                let opened = r
+                    .relief
+                    .valid_from
+                    .or(doc.valid_from)
+                    .unwrap_or(doc.issued_on);
+                if let Some((from, _)) = r.window.as_ref().and_then(|w| w.qualified) {
+                    windows += 1;
+                    assert!(
+                        from >= opened && r.judged_on >= opened,
+                        "{} on {as_of}: {} qualified from {from}, judged on {}, before {opened}",
+                        path.display(),
+                        r.relief.id,
+                        r.judged_on
+                    );
+                }
+            }
+        }
+    }
+    assert!(windows > 1000, "{windows} windows");
+}

@@ -207,19 +207,29 @@ pub fn explain(rs: &RuleSet, ev: &Evaluation, facts: &Facts, i: usize, lang: Lan
         relief.benefit.get(lang)
     );
     out.push_str(&format!(
-        "result: {} ({})\nvalid: {}\n\nconditions:\n",
+        "result: {} ({})\nvalid: {}\n",
         r.eligibility.name(),
         t(lang, badge(r.timing).0),
         dates(relief, lang),
     ));
+    // A measure not in force on the date asked about is judged on a day of its own window
+    // (`ReliefResult::judged_on`), and its conditions are marked as they stood that day.
+    let on = r.judged_on;
+    if on != ev.as_of {
+        out.push_str(&format!(
+            "judged on {on}, a day of its own window (the date asked about is {})\n",
+            ev.as_of
+        ));
+    }
+    out.push_str("\nconditions:\n");
     for c in conditions(&relief.when) {
-        let mark = match eval_cond(c, facts, ev.as_of).tri {
+        let mark = match eval_cond(c, facts, on).tri {
             Tri::True => "yes ",
             Tri::False => "NO  ",
             Tri::Unknown => "?   ",
         };
         out.push_str(&format!("  {mark} {}\n", describe::condition(rs, c, lang)));
-        if let Some(d) = date_when_met(c, facts, ev.as_of) {
+        if let Some(d) = date_when_met(c, facts, on) {
             out.push_str(&format!("        holds from {d}\n"));
         }
     }

@@ -509,18 +509,22 @@ fn turning_days(when: &Cond, facts: &Facts, from: NaiveDate, to: NaiveDate) -> V
 }
 
 /// Judge a relief within its own validity window (it is not in force on `as_of`): the day
-/// to judge it on and what its window says. `None` when the window is empty.
+/// to judge it on and what its window says. `None` when the window is empty. `opened` is
+/// when its document took effect (its `valid_from`, else the day it was issued): a measure
+/// with no start date of its own starts there, not before (an age or a graduation date
+/// compared with the date asked about held for everyone long enough ago).
 fn judge_window<'r>(
     relief: &'r Relief,
+    opened: NaiveDate,
     facts: &Facts,
     as_of: NaiveDate,
 ) -> Option<(NaiveDate, Outcome<'r>, Window)> {
-    // A window open at one end is closed where a comparison with the date asked about can no
-    // longer change: far enough for any date a person gives.
+    // A window open at its end is closed where a comparison with the date asked about can
+    // no longer change: far enough for any date a person gives.
     let far = chrono::Months::new(12 * 60);
     let from = match (relief.valid_from, relief.valid_until) {
         (Some(f), _) => f,
-        (None, Some(u)) => u.checked_sub_months(far)?,
+        (None, Some(u)) => opened.min(u),
         (None, None) => return None,
     };
     let to = relief
@@ -567,6 +571,12 @@ fn judge_window<'r>(
     Some((judged_on, outcome, Window { qualified, on_date }))
 }
 
+/// When a relief's document took effect: its `valid_from`, else the day it was issued.
+fn opened(rs: &RuleSet, relief: &Relief) -> NaiveDate {
+    let doc = rs.doc_of(relief);
+    doc.valid_from.unwrap_or(doc.issued_on)
+}
+
 /// Evaluate every relief of the rule set.
 ///
 /// Facts whose gate (`requires`) is false count as absent, whether or not the caller has
@@ -587,7 +597,7 @@ pub fn evaluate<'r>(rs: &'r RuleSet, facts: &Facts, as_of: NaiveDate) -> Evaluat
             let timing = timing(relief, as_of);
             let (judged_on, outcome, window) = match timing {
                 Timing::InForce => (as_of, eval_cond(&relief.when, facts, as_of), None),
-                _ => match judge_window(relief, facts, as_of) {
+                _ => match judge_window(relief, opened(rs, relief), facts, as_of) {
                     Some((d, o, w)) => (d, o, Some(w)),
                     None => (as_of, eval_cond(&relief.when, facts, as_of), None),
                 },
