@@ -117,31 +117,29 @@ fn explain_marks_the_conditions_on_the_day_the_relief_was_judged_on() {
     let later = d("2026-12-01");
     let (mut checked, mut ended) = (0, 0);
     for (path, p) in cases(rs) {
-        {
-            let ev = evaluate(rs, &p.facts, later);
-            for (i, r) in ev.results.iter().enumerate() {
-                if r.eligibility != Eligibility::Eligible {
-                    continue;
-                }
-                let out = relief_finder::report::explain(rs, &ev, &p.facts, i, Lang::En);
-                assert!(
-                    !out.contains("\n  NO "),
-                    "{}: {} is eligible, yet a condition is marked unmet:\n{out}",
-                    path.display(),
-                    r.relief.id
-                );
-                if r.judged_on != later {
-                    ended += 1;
-                    assert!(
-                        out.contains(&format!("judged on {}", r.judged_on)),
-                        "{}: {} was judged on {}:\n{out}",
-                        path.display(),
-                        r.relief.id,
-                        r.judged_on
-                    );
-                }
-                checked += 1;
+        let ev = evaluate(rs, &p.facts, later);
+        for (i, r) in ev.results.iter().enumerate() {
+            if r.eligibility != Eligibility::Eligible {
+                continue;
             }
+            let out = relief_finder::report::explain(rs, &ev, &p.facts, i, Lang::En);
+            assert!(
+                !out.contains("\n  NO "),
+                "{}: {} is eligible, yet a condition is marked unmet:\n{out}",
+                path.display(),
+                r.relief.id
+            );
+            if r.judged_on != later {
+                ended += 1;
+                assert!(
+                    out.contains(&format!("judged on {}", r.judged_on)),
+                    "{}: {} was judged on {}:\n{out}",
+                    path.display(),
+                    r.relief.id,
+                    r.judged_on
+                );
+            }
+            checked += 1;
         }
     }
     assert!(
@@ -150,19 +148,17 @@ fn explain_marks_the_conditions_on_the_day_the_relief_was_judged_on() {
     );
 }
 
-/// Every persona case of `tests/cases`, read.
+/// Every persona case of `tests/cases` (`cases::files`), read.
 fn cases(rs: &RuleSet) -> Vec<(std::path::PathBuf, relief_finder::persona::Persona)> {
-    let mut all = Vec::new();
-    for dir in std::fs::read_dir("tests/cases").expect("cases") {
-        for file in std::fs::read_dir(dir.expect("dir").path()).expect("dir") {
-            let path = file.expect("file").path();
+    relief_finder::cases::files(std::path::Path::new("tests/cases"))
+        .into_iter()
+        .map(|path| {
             let text = std::fs::read_to_string(&path).expect("read");
             let p = relief_finder::persona::parse(&path.display().to_string(), &text, rs)
                 .expect("a persona");
-            all.push((path, p));
-        }
-    }
-    all
+            (path, p)
+        })
+        .collect()
 }
 
 /// A measure that has ended is judged within its own window, which for one with no start

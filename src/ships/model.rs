@@ -713,9 +713,10 @@ impl RuleSet {
     }
 
     /// Whether the deferred strings of `lang` are here (always on the host; in the app
-    /// once that language's file has arrived).
+    /// once that language's file has arrived). [`RuleSet::restore`] puts back a file whole
+    /// or not at all, so the first relief tells: the app asks on every text it draws.
     pub fn has_texts(&self, lang: Lang) -> bool {
-        self.reliefs.iter().all(|r| match lang {
+        self.reliefs.first().is_none_or(|r| match lang {
             Lang::Zh => !r.title.zh.is_empty(),
             Lang::En => !r.title.en.is_empty(),
         })
